@@ -1,0 +1,54 @@
+package dev.unbind.finding;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A property violation as data.
+ *
+ * @param kind     the violated property
+ * @param summary  one line, e.g. {@code use-after-free of drm_device#3 by ioctl}
+ * @param object   the object involved ({@code drm_device#3}, {@code srcu drm_unplug_srcu}, {@code module helper})
+ * @param sites    the sites involved, each with its role
+ * @param witness  the named steps that led here, oldest first
+ * @param faults   the faults fired before the finding
+ * @param detail   extra text (a thread dump for hangs), may be empty
+ */
+public record Finding(Kind kind, String summary, String object, List<Role> sites,
+                      List<Step> witness, List<Firing> faults, String detail) {
+
+    public Finding {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(summary, "summary");
+        object = object == null ? "" : object;
+        sites = List.copyOf(sites);
+        witness = List.copyOf(witness);
+        faults = List.copyOf(faults);
+        detail = detail == null ? "" : detail;
+    }
+
+    /** The first site with the given role, if any. */
+    public Optional<Site> site(String role) {
+        return sites.stream().filter(r -> r.role().equals(role)).map(Role::site).findFirst();
+    }
+
+    /**
+     * A stable signature for deduplication across runs and schedules: kind, object type (without
+     * its instance number) and the steps of every site. Two findings with the same signature are
+     * the same bug reached by different interleavings.
+     */
+    public String signature() {
+        StringBuilder b = new StringBuilder(kind.name()).append('|').append(objectType());
+        for (Role r : sites) {
+            b.append('|').append(r.role()).append('@').append(r.site().step());
+        }
+        return b.toString();
+    }
+
+    /** {@code drm_device#3} becomes {@code drm_device}. */
+    public String objectType() {
+        int hash = object.indexOf('#');
+        return hash < 0 ? object : object.substring(0, hash);
+    }
+}

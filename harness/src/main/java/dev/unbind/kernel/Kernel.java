@@ -1,0 +1,520 @@
+package dev.unbind.kernel;
+
+import dev.unbind.fault.DelayKind;
+import dev.unbind.fault.EventKind;
+import dev.unbind.fault.FaultInjector;
+import dev.unbind.fault.FaultPlan;
+import dev.unbind.finding.Finding;
+import dev.unbind.finding.Kind;
+import dev.unbind.finding.Role;
+import dev.unbind.sched.Scheduler;
+import dev.unbind.sched.ThreadScheduler;
+import dev.unbind.sched.Wait;
+import dev.unbind.sched.WaitMode;
+import dev.unbind.sched.WaitOutcome;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import java.util.function.IntSupplier;
+
+/**
+ * One simulated kernel: the context every subject is written against. It owns the memory, the
+ * trace of named steps, the fault injector, the findings, and the scheduler that decides which
+ * actor runs.
+ *
+ * <p>Model code uses it the way kernel code uses its environment:
+ * <pre>{@code
+ * k.at(AFTER_UNPLUGGED_CHECK);                      // a named point: switch, delay, event
+ * Cell c = k.kzalloc(KZALLOC_CONTAINER, "drm_device"); // fallible: null when the fault fires
+ * if (c == null) return -ENOMEM;
+ * }</pre>
+ *
+ * <p>A kernel is cheap: creating one allocates a few small objects, so engines make a fresh one
+ * for every run.
+ */
+public final class Kernel implements FaultInjector.Effects {
+    private final Scheduler scheduler;
+    private final FaultInjector faults;
+    private final Trace trace;
+    private final Findings findings = new Findings();
+    private final Memory memory = new Memory(this);
+    private final List<Actor> actors = new CopyOnWriteArrayList<>();
+    private final Map<EventKind, Consumer<String>> eventHandlers = new EnumMap<>(EventKind.class);
+    private final List<Runnable> quiescenceChecks = new CopyOnWriteArrayList<>();
+    private final List<Module> modules = new CopyOnWriteArrayList<>();
+    private final AtomicInteger fallibleSteps = new AtomicInteger();
+    private final AtomicBoolean hangReported = new AtomicBoolean();
+    private final List<Throwable> errors = new CopyOnWriteArrayList<>();
+    private volatile PointListener listener;
+    private volatile long progress;
+    private volatile int expectedActors;
+
+    private Kernel(Builder b) {
+        this.scheduler = b.scheduler;
+        this.faults = new FaultInjector(b.plan, b.seed);
+        this.trace = new Trace(b.traceCapacity);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A kernel on real threads with no faults: what unit tests of primitives use. */
+    public static Kernel onThreads() {
+        return builder().build();
+    }
+
+    // ---------------------------------------------------------------- actors
+
+    /** The actor of the calling thread; a thread with none gets one named after the thread. */
+    public Actor self() {
+        Actor a = Actor.current();
+        if (a != null && a.kernel() == this) {
+            return a;
+        }
+        return actor(Thread.currentThread().getName());
+    }
+
+    /** Binds a new actor called {@code name} to the calling thread (a Lincheck operation, a JCStress actor). */
+    public Actor actor(String name) {
+        Actor a = newActor(name);
+        a.bind();
+        return a;
+    }
+
+    /** Registers an actor that a scheduler will start. Names are made unique with {@code #n}. */
+    public Actor newActor(String name) {
+        String unique = name;
+        synchronized (actors) {
+            int n = 1;
+            while (actorNamed(unique) != null) {
+                unique = name + "#" + (++n);
+            }
+            Actor a = new Actor(this, unique);
+            actors.add(a);
+            return a;
+        }
+    }
+
+    public List<Actor> actors() {
+        return List.copyOf(actors);
+    }
+
+    public Actor actorNamed(String name) {
+        for (Actor a : actors) {
+            if (a.name().equals(name)) {
+                return a;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Declares how many actors will take part when they bind themselves (JCStress), so the hang
+     * detector does not call a lone early actor hung before the others arrived.
+     */
+    public void expectActors(int n) {
+        expectedActors = n;
+    }
+
+    public int expectedActors() {
+        return expectedActors;
+    }
+
+    /** Starts a new actor from the running one (a work item, an injected event). */
+    public Actor spawn(String name, Runnable body) {
+        Actor child = newActor(name);
+        trace.record(self().name(), "spawn " + child.name());
+        scheduler.spawn(this, child, body);
+        return child;
+    }
+
+    // ---------------------------------------------------------------- named points and faults
+
+    /** A named point: recorded in the trace, offered to the fault injector and the scheduler. */
+    public void at(Point p) {
+        Actor a = self();
+        a.step(p);
+        trace.record(a.name(), p.name());
+        progress++;
+        PointListener l = listener;
+        if (l != null) {
+            l.hit(this, a, p);
+        }
+        if (faults.armed()) {
+            faults.atPoint(p.name(), a.name(), a.nextHit(p), this);
+        }
+        scheduler.point(a, p);
+    }
+
+    /**
+     * A fallible step: passes the point, then returns true when the plan makes it fail. The model
+     * then takes its error path exactly as the C code does.
+     */
+    public boolean fails(Point p) {
+        if (!p.isFallible()) {
+            throw new IllegalArgumentException(p + " is not a fallible point");
+        }
+        at(p);
+        fallibleSteps.incrementAndGet();
+        if (!faults.armed()) {
+            return false;
+        }
+        Actor a = self();
+        boolean fail = faults.shouldFail(p.name(), a.name(), a.nextHit(p), this);
+        if (fail) {
+            trace.record(a.name(), "  ! " + p.name() + " fails");
+        }
+        return fail;
+    }
+
+    /** kzalloc at a fallible point: null when the fault fires. */
+    public Cell kzalloc(Point p, String type) {
+        return fails(p) ? null : memory.alloc(type, "kzalloc(" + type + ")");
+    }
+
+    /** How many fallible steps this run has passed (sizes fail-nth sweeps). */
+    public int fallibleSteps() {
+        return fallibleSteps.get();
+    }
+
+    /** Handles an injected event of this kind; the argument is the rule's target (may be null). */
+    public void onEvent(EventKind kind, Consumer<String> handler) {
+        synchronized (eventHandlers) {
+            eventHandlers.put(kind, handler);
+        }
+    }
+
+    @Override
+    public void delay(DelayKind kind, long amount) {
+        switch (kind) {
+            case SPIN -> {
+                for (long i = 0; i < amount; i++) {
+                    Thread.onSpinWait();
+                }
+            }
+            case YIELD -> {
+                for (long i = 0; i < amount; i++) {
+                    Thread.yield();
+                }
+            }
+            case PARK -> LockSupport.parkNanos(amount);
+        }
+    }
+
+    @Override
+    public void event(EventKind kind, String target) {
+        Actor me = self();
+        if (kind == EventKind.SIGNAL) {
+            Actor victim = target == null ? me : actorNamed(target);
+            if (victim != null) {
+                victim.signal(true);
+            }
+            return;
+        }
+        Consumer<String> handler;
+        synchronized (eventHandlers) {
+            handler = eventHandlers.get(kind);
+        }
+        if (handler == null) {
+            trace.record(me.name(), "  ! event " + kind.word() + " has no handler in this scenario");
+            return;
+        }
+        if (kind == EventKind.HW_GONE) {
+            handler.accept(target);
+            return;
+        }
+        // unbind / unload happen in another task, "now": this actor waits until that task has
+        // finished or is blocked, then goes on.
+        Actor ev = spawn("event:" + kind.word(), () -> handler.accept(target));
+        block(Wait.of("injected " + kind.word() + " to run", () -> ev.finished() || ev.blockedOn() != null),
+                WaitMode.UNINTERRUPTIBLE, -1);
+    }
+
+    @Override
+    public int seq() {
+        return trace.size();
+    }
+
+    // ---------------------------------------------------------------- blocking
+
+    /** Suspends the calling actor until {@code w} is ready; see {@link Scheduler#block}. */
+    public WaitOutcome block(Wait w, WaitMode mode, long timeoutMs) {
+        Actor a = self();
+        if (w.ready()) {
+            return WaitOutcome.READY;
+        }
+        if (mode == WaitMode.KILLABLE && a.fatalSignalPending()
+                || mode == WaitMode.INTERRUPTIBLE && a.signalPending()) {
+            return WaitOutcome.SIGNALLED;
+        }
+        a.blockedOn(w);
+        try {
+            return scheduler.block(a, w, mode, timeoutMs);
+        } finally {
+            a.blockedOn(null);
+        }
+    }
+
+    public WaitOutcome block(Wait w) {
+        return block(w, WaitMode.UNINTERRUPTIBLE, -1);
+    }
+
+    // ---------------------------------------------------------------- user operations
+
+    /**
+     * A user-visible operation (a syscall, remove, rmmod): recorded in the trace with its result,
+     * and marked in flight for window coverage. Signals that are not fatal are delivered on return.
+     */
+    public int op(String name, IntSupplier body) {
+        Actor a = self();
+        String outer = a.op();
+        a.op(name);
+        trace.record(a.name(), "op " + name);
+        try {
+            int rc = body.getAsInt();
+            trace.record(a.name(), name + " -> " + Errno.describe(rc));
+            return rc;
+        } finally {
+            a.op(outer);
+            a.returnToUser();
+        }
+    }
+
+    /** Same as {@link #op(String, IntSupplier)} for an operation without a result. */
+    public void op(String name, Runnable body) {
+        op(name, () -> {
+            body.run();
+            return 0;
+        });
+    }
+
+    /** True while some actor other than the caller is inside an operation named in {@code ops}. */
+    public boolean inFlight(java.util.Set<String> ops, Actor except) {
+        for (Actor a : actors) {
+            String op = a.op();
+            if (a != except && op != null && ops.contains(op)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---------------------------------------------------------------- detectors
+
+    /** Dereferences {@code ptr}; a NULL is reported and oopses the calling actor. */
+    public <T> T deref(T ptr, String what) {
+        if (ptr == null) {
+            Actor a = self();
+            report(Kind.NULL_DEREF, "NULL pointer dereference: " + a.name() + " " + what, what,
+                    List.of(Role.of("dereferenced by", a.site(what))), "");
+            throw new Oops("NULL pointer dereference: " + what);
+        }
+        return ptr;
+    }
+
+    /**
+     * Checks a user-visible result against the subject's contract: a result outside
+     * {@code allowed} is an ERRNO finding.
+     */
+    public void expectResult(String op, long rc, long... allowed) {
+        for (long a : allowed) {
+            if (rc == a) {
+                return;
+            }
+        }
+        StringBuilder b = new StringBuilder();
+        for (long a : allowed) {
+            b.append(b.length() == 0 ? "" : ", ").append(Errno.describe(a));
+        }
+        Actor me = self();
+        report(Kind.ERRNO, op + " returned " + Errno.describe(rc) + "; the contract allows " + b, op,
+                List.of(Role.of("returned to", me.site(op + " -> " + Errno.describe(rc)))), "");
+    }
+
+    /** A poll result must be a mask: a negative value is an errno leaking out as a mask. */
+    public void expectPollMask(String op, int mask) {
+        if (mask < 0) {
+            Actor me = self();
+            report(Kind.ERRNO, op + " returned the errno " + Errno.describe(mask) + " as a poll mask", op,
+                    List.of(Role.of("returned to", me.site(op + " -> " + mask))), "");
+        }
+    }
+
+    /** Records a finding with the current witness and firing log. */
+    public void report(Kind kind, String summary, String object, List<Role> sites, String detail) {
+        findings.add(new Finding(kind, summary, object, sites, trace.snapshot(), faults.firings(), detail));
+        progress++;
+    }
+
+    /**
+     * Reports a hang once per run and aborts every blocked actor so the run can finish.
+     *
+     * @return true if this call reported it (false if a hang was already reported)
+     */
+    public boolean reportHang(String summary, String detail) {
+        if (!hangReported.compareAndSet(false, true)) {
+            return false;
+        }
+        List<Role> sites = new ArrayList<>();
+        for (Actor a : actors) {
+            Wait w = a.blockedOn();
+            if (w != null && !a.finished()) {
+                sites.add(Role.of("blocked", a.site(w.what())));
+            }
+        }
+        report(Kind.HANG, summary, "run", sites, detail);
+        for (Actor a : actors) {
+            if (a.blockedOn() != null) {
+                a.abort();
+            }
+        }
+        return true;
+    }
+
+    /**
+     * An exception escaped model code: a bug in the model or the harness, not a finding about the
+     * protocol. Engines surface these as errors.
+     */
+    public void error(Actor a, Throwable t) {
+        errors.add(t);
+        trace.record(a.name(), "  ! model error: " + t);
+    }
+
+    public List<Throwable> errors() {
+        return List.copyOf(errors);
+    }
+
+    public boolean hangReported() {
+        return hangReported.get();
+    }
+
+    /** Adds a check to run at quiescence (an SRCU reader still inside, a fence never closed). */
+    public void atQuiescence(Runnable check) {
+        quiescenceChecks.add(check);
+    }
+
+    /**
+     * The quiescence checks: every non-global cell still live is a leak, every module with
+     * references left is a leaked module reference, then the registered checks.
+     */
+    public void checkQuiescence() {
+        if (hangReported()) {
+            return; // after a hang nothing is quiescent; leaks would be noise
+        }
+        for (Cell c : memory.leaked()) {
+            report(Kind.LEAK, "leak: " + c.name() + " is still allocated at quiescence", c.name(),
+                    List.of(Role.of("allocated by", c.allocSite())), "");
+        }
+        for (Module m : modules) {
+            m.checkQuiescent();
+        }
+        for (Runnable r : quiescenceChecks) {
+            r.run();
+        }
+    }
+
+    void register(Module m) {
+        modules.add(m);
+    }
+
+    public List<Module> modules() {
+        return List.copyOf(modules);
+    }
+
+    public Module module(String name) {
+        for (Module m : modules) {
+            if (m.name().equals(name)) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    // ---------------------------------------------------------------- accessors
+
+    public Memory memory() {
+        return memory;
+    }
+
+    public Trace trace() {
+        return trace;
+    }
+
+    public Findings findings() {
+        return findings;
+    }
+
+    public List<Finding> findingList() {
+        return findings.list();
+    }
+
+    public FaultInjector faults() {
+        return faults;
+    }
+
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
+    public void listener(PointListener l) {
+        listener = l;
+    }
+
+    /** A counter that changes whenever any actor makes progress (hang detection). */
+    public long progressMark() {
+        return progress;
+    }
+
+    void progress() {
+        progress++;
+    }
+
+    /** Runs the phases under this kernel's scheduler. */
+    public void run(List<List<ActorSpec>> phases) {
+        scheduler.run(this, phases);
+    }
+
+    /** Builds a kernel. */
+    public static final class Builder {
+        private Scheduler scheduler;
+        private FaultPlan plan = FaultPlan.NONE;
+        private long seed = 1;
+        private int traceCapacity = 1024;
+
+        public Builder scheduler(Scheduler s) {
+            this.scheduler = Objects.requireNonNull(s);
+            return this;
+        }
+
+        public Builder faults(FaultPlan p) {
+            this.plan = Objects.requireNonNull(p);
+            return this;
+        }
+
+        public Builder seed(long s) {
+            this.seed = s;
+            return this;
+        }
+
+        public Builder traceCapacity(int n) {
+            this.traceCapacity = n;
+            return this;
+        }
+
+        public Kernel build() {
+            if (scheduler == null) {
+                scheduler = new ThreadScheduler();
+            }
+            return new Kernel(this);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package dev.unbind.kernel.fs;
+
+import dev.unbind.kernel.Module;
+
+/**
+ * struct file_operations: a table of function pointers owned by a module. Fields are public and
+ * mutable on purpose: kernel code copies such tables and replaces entries (fops wrappers), and
+ * the model must be able to say exactly that. A null entry means the operation is absent.
+ */
+public final class FileOperations {
+    /** open: 0 or -errno. */
+    @FunctionalInterface
+    public interface Open {
+        int open(Inode inode, File file);
+    }
+
+    /** release: 0 or -errno (the VFS ignores the value). */
+    @FunctionalInterface
+    public interface Release {
+        int release(Inode inode, File file);
+    }
+
+    /** read: bytes read, or -errno. */
+    @FunctionalInterface
+    public interface Read {
+        long read(File file, long count);
+    }
+
+    /** write: bytes written, or -errno. */
+    @FunctionalInterface
+    public interface Write {
+        long write(File file, long count);
+    }
+
+    /** poll: a poll mask (never an errno). */
+    @FunctionalInterface
+    public interface Poll {
+        int poll(File file);
+    }
+
+    /** unlocked_ioctl / compat_ioctl: a result, or -errno. */
+    @FunctionalInterface
+    public interface Ioctl {
+        long ioctl(File file, int cmd, long arg);
+    }
+
+    /** mmap: 0 or -errno; sets up the VMA. */
+    @FunctionalInterface
+    public interface Mmap {
+        int mmap(File file, Vma vma);
+    }
+
+    /** A name for reports ({@code cros_ec_chardev_fops}). */
+    public final String name;
+    /** .owner: the module pinned by fops_get while a file uses this table; null = built-in. */
+    public Module owner;
+    public Open open;
+    public Release release;
+    public Read read;
+    public Write write;
+    public Poll poll;
+    public Ioctl unlockedIoctl;
+    public Ioctl compatIoctl;
+    public Mmap mmap;
+
+    public FileOperations(String name, Module owner) {
+        this.name = name;
+        this.owner = owner;
+    }
+
+    /** A memcpy of the table under a new name. */
+    public FileOperations copy(String newName) {
+        FileOperations c = new FileOperations(newName, owner);
+        c.open = open;
+        c.release = release;
+        c.read = read;
+        c.write = write;
+        c.poll = poll;
+        c.unlockedIoctl = unlockedIoctl;
+        c.compatIoctl = compatIoctl;
+        c.mmap = mmap;
+        return c;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

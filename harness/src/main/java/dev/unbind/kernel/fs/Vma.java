@@ -1,0 +1,78 @@
+package dev.unbind.kernel.fs;
+
+import dev.unbind.kernel.Cell;
+
+/**
+ * A user mapping of a file. It holds a file reference for its whole life, so the file's release
+ * runs only after every mapping is gone.
+ *
+ * <p>Rules:
+ * <ol>
+ *   <li>Memory mapped with {@link #remapPfn(Cell)} (remap_pfn_range) stays mapped until unmapped
+ *       or zapped: every user access reaches that memory directly, freed or not.</li>
+ *   <li>Otherwise a user access faults into the VMA's {@link VmOperations#fault}.</li>
+ *   <li>A zapped VMA ({@link AddressSpace#unmapMappingRange}) faults again on the next access.</li>
+ * </ol>
+ */
+public final class Vma {
+    /** VM_FAULT_SIGBUS. */
+    public static final int VM_FAULT_SIGBUS = 0x0002;
+
+    private final File file;
+    private volatile VmOperations vmOps;
+    private volatile Object privateData;
+    private volatile Cell pfnTarget;
+    private volatile boolean zapped;
+    private volatile boolean unmapped;
+
+    Vma(File file) {
+        this.file = file;
+    }
+
+    public File file() {
+        return file;
+    }
+
+    public VmOperations vmOps() {
+        return vmOps;
+    }
+
+    public void vmOps(VmOperations ops) {
+        vmOps = ops;
+    }
+
+    @SuppressWarnings("unchecked")
+    public <T> T privateData() {
+        return (T) privateData;
+    }
+
+    public void privateData(Object p) {
+        privateData = p;
+    }
+
+    /** remap_pfn_range: permanent PTEs to {@code memory}. */
+    public void remapPfn(Cell memory) {
+        pfnTarget = memory;
+        zapped = false;
+    }
+
+    Cell pfnTarget() {
+        return zapped ? null : pfnTarget;
+    }
+
+    void zap() {
+        zapped = true;
+    }
+
+    public boolean zapped() {
+        return zapped;
+    }
+
+    boolean unmapped() {
+        return unmapped;
+    }
+
+    void markUnmapped() {
+        unmapped = true;
+    }
+}

@@ -1,0 +1,6 @@
+package dev.unbind.sched;
+
+/** Why a wait ended. */
+public enum WaitOutcome {
+    READY, SIGNALLED, TIMED_OUT
+}
