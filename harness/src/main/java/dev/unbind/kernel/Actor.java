@@ -20,6 +20,7 @@ public final class Actor {
 
     private final Kernel kernel;
     private final String name;
+    private final boolean participant;
     private volatile Point step;
     private volatile String op;
     private volatile boolean signalPending;
@@ -33,9 +34,18 @@ public final class Actor {
     /** Per-point hit numbers, for deterministic fault decisions; owner thread only. */
     private final Map<Point, Integer> hits = new HashMap<>();
 
-    Actor(Kernel kernel, String name) {
+    Actor(Kernel kernel, String name, boolean participant) {
         this.kernel = kernel;
         this.name = name;
+        this.participant = participant;
+    }
+
+    /**
+     * False for the implicit actor of a thread that merely set things up (a test's main thread):
+     * schedulers neither wait for it to finish nor count it when deciding whether everyone is blocked.
+     */
+    public boolean participant() {
+        return participant;
     }
 
     static Actor current() {

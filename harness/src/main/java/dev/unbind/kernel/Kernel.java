@@ -80,7 +80,9 @@ public final class Kernel implements FaultInjector.Effects {
         if (a != null && a.kernel() == this) {
             return a;
         }
-        return actor(Thread.currentThread().getName());
+        Actor implicit = register(Thread.currentThread().getName(), false);
+        implicit.bind();
+        return implicit;
     }
 
     /** Binds a new actor called {@code name} to the calling thread (a Lincheck operation, a JCStress actor). */
@@ -92,13 +94,17 @@ public final class Kernel implements FaultInjector.Effects {
 
     /** Registers an actor that a scheduler will start. Names are made unique with {@code #n}. */
     public Actor newActor(String name) {
+        return register(name, true);
+    }
+
+    private Actor register(String name, boolean participant) {
         String unique = name;
         synchronized (actors) {
             int n = 1;
             while (actorNamed(unique) != null) {
                 unique = name + "#" + (++n);
             }
-            Actor a = new Actor(this, unique);
+            Actor a = new Actor(this, unique, participant);
             actors.add(a);
             return a;
         }

@@ -141,7 +141,7 @@ public final class ControlledScheduler implements Scheduler {
                     slots.put(a, new Slot(a, spec.body()));
                 }
             }
-            k.expectActors(k.actors().size());
+            k.expectActors((int) k.actors().stream().filter(Actor::participant).count());
             loop(k);
             if (stuck) {
                 return;

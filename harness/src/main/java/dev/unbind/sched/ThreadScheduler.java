@@ -106,12 +106,18 @@ public final class ThreadScheduler implements Scheduler {
 
     private static boolean everyoneBlocked(Kernel k) {
         List<Actor> all = k.actors();
-        if (all.size() < k.expectedActors()) {
+        int participants = 0;
+        for (Actor a : all) {
+            if (a.participant()) {
+                participants++;
+            }
+        }
+        if (participants < k.expectedActors()) {
             return false; // someone has not arrived yet and may still wake us
         }
         int live = 0;
         for (Actor a : all) {
-            if (a.finished()) {
+            if (a.finished() || !a.participant()) {
                 continue;
             }
             live++;
@@ -135,7 +141,7 @@ public final class ThreadScheduler implements Scheduler {
             for (ActorSpec spec : phase) {
                 started.add(k.newActor(spec.name()));
             }
-            k.expectActors(k.actors().size());
+            k.expectActors((int) k.actors().stream().filter(Actor::participant).count());
             CountDownLatch start = new CountDownLatch(phase.size());
             for (int i = 0; i < phase.size(); i++) {
                 Actor a = started.get(i);
@@ -160,7 +166,7 @@ public final class ThreadScheduler implements Scheduler {
         while (true) {
             boolean done = true;
             for (Actor a : k.actors()) {
-                if (!a.finished()) {
+                if (a.participant() && !a.finished()) {
                     done = false;
                     break;
                 }
