@@ -2,6 +2,7 @@ package dev.unbind.kernel;
 
 import dev.unbind.finding.Finding;
 import dev.unbind.finding.Kind;
+import dev.unbind.sched.Choreography;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -15,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SrcuTest {
     private static final Point A_INSIDE = Point.step("test.a-inside");
     private static final Point SYNC_RETURNED = Point.step("test.sync-returned");
+    private static final Point SYNC_START = Point.step("test.sync-start");
 
     @Test
     void synchronize_waitsForAReaderThatLockedBeforeIt() {
@@ -49,6 +51,7 @@ class SrcuTest {
     @Test
     void lostUnlock_makesSynchronizeHang_andTheRunFinishes_onRealThreads() {
         Kernel k = Runs.threads();
+        k.listener(new Choreography().at("s", SYNC_START.name()).waitForFinish("a"));
         List<Finding> f = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> lostUnlock(k));
         assertEquals(Kind.HANG, f.get(0).kind());
         assertTrue(f.get(0).detail().contains("synchronize_srcu(s)"), f.get(0).detail());
@@ -58,7 +61,10 @@ class SrcuTest {
         Srcu srcu = new Srcu(k, "s", null);
         return Runs.run(k, List.of(
                 ActorSpec.of("a", srcu::readLock), // BUG: never unlocks
-                ActorSpec.of("s", srcu::synchronize)));
+                ActorSpec.of("s", () -> {
+                    k.at(SYNC_START);
+                    srcu.synchronize();
+                })));
     }
 
     @Test
