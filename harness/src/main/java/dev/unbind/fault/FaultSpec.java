@@ -105,6 +105,9 @@ public final class FaultSpec {
             String[] kv = o.split("=", 2);
             EventKind k = EventKind.parse(kv[0]);
             if (k == null) {
+                if (kv.length == 1) {
+                    throw new FaultSpecException("unknown event '" + o + "' (use unbind, unload[=module], signal[=actor], hw-gone)");
+                }
                 rest.add(o);
                 continue;
             }

@@ -99,7 +99,8 @@ public final class Cell {
      * object is meant for try-with-resources.
      */
     public Access enter(String what) {
-        Access a = new Access(this, kernel.self().site(what));
+        Actor me = kernel.self();
+        Access a = new Access(this, me, me.site(what));
         for (int i = 0; i < SPAN_SLOTS; i++) {
             if (spans.compareAndSet(i, null, a)) {
                 a.slot = i;
@@ -119,7 +120,7 @@ public final class Cell {
         }
         if (state == State.FREED && !a.reported) {
             a.reported = true;
-            reportFreedDuringAccess(a.site, freeSite);
+            reportFreedDuringAccess(a.whereNow(), freeSite);
         }
     }
 
@@ -145,7 +146,7 @@ public final class Cell {
             Access a = spans.get(i);
             if (a != null && !a.reported) {
                 a.reported = true;
-                reportFreedDuringAccess(a.site, by);
+                reportFreedDuringAccess(a.whereNow(), by);
             }
         }
         return true;
@@ -161,7 +162,7 @@ public final class Cell {
 
     private void reportFreedDuringAccess(Site access, Site freer) {
         kernel.report(Kind.UAF, "use-after-free: " + name + " freed by " + freer.actor()
-                        + " while " + access.actor() + " is inside " + access.what(),
+                        + " while " + access.actor() + " is inside " + access.what().replaceAll(" \\(since .*\\)$", ""),
                 name, List.of(Role.of("accessed by", access), Role.of("allocated by", allocSite),
                         Role.of("freed by", freer)), "");
     }
@@ -174,13 +175,22 @@ public final class Cell {
     /** An access span on a cell; closing it ends the access. */
     public static final class Access implements AutoCloseable {
         private final Cell cell;
+        private final Actor actor;
         private final Site site;
         private volatile boolean reported;
         private int slot = -1;
 
-        Access(Cell cell, Site site) {
+        Access(Cell cell, Actor actor, Site site) {
             this.cell = cell;
+            this.actor = actor;
             this.site = site;
+        }
+
+        /** The accessor's site now, inside the span, naming where the span began. */
+        Site whereNow() {
+            String now = actor.stepName();
+            return now.equals(site.step()) ? site
+                    : new Site(site.actor(), now, site.what() + " (since " + site.step() + ")");
         }
 
         @Override
