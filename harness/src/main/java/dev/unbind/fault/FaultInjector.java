@@ -29,6 +29,8 @@ public final class FaultInjector {
     private final AtomicInteger[] counted;
     private final AtomicInteger[] fired;
     private final List<Firing> firings = new ArrayList<>();
+    /** For each point name, the indexes of the rules whose glob matches it. */
+    private final java.util.concurrent.ConcurrentHashMap<String, int[]> matching = new java.util.concurrent.ConcurrentHashMap<>();
 
     public FaultInjector(FaultPlan plan, long seed) {
         this.plan = plan;
@@ -63,9 +65,8 @@ public final class FaultInjector {
      */
     public boolean shouldFail(String point, String actor, int hit, Effects fx) {
         List<FaultRule> rules = plan.rules();
-        for (int i = 0; i < rules.size(); i++) {
-            if (rules.get(i) instanceof FaultRule.Fail f && f.where().matches(point)
-                    && select(i, f.when(), point, actor, hit)) {
+        for (int i : rulesMatching(point)) {
+            if (rules.get(i) instanceof FaultRule.Fail f && select(i, f.when(), point, actor, hit)) {
                 log(fx.seq(), f, point, actor, hit, "fail");
                 return true;
             }
@@ -76,9 +77,9 @@ public final class FaultInjector {
     /** Applies every delay and event rule selecting this hit of {@code point}. */
     public void atPoint(String point, String actor, int hit, Effects fx) {
         List<FaultRule> rules = plan.rules();
-        for (int i = 0; i < rules.size(); i++) {
+        for (int i : rulesMatching(point)) {
             FaultRule r = rules.get(i);
-            if (r instanceof FaultRule.Fail || !r.where().matches(point) || !select(i, r.when(), point, actor, hit)) {
+            if (r instanceof FaultRule.Fail || !select(i, r.when(), point, actor, hit)) {
                 continue;
             }
             if (r instanceof FaultRule.Delay d) {
@@ -90,6 +91,14 @@ public final class FaultInjector {
                 fx.event(e.kind(), e.target());
             }
         }
+    }
+
+    private int[] rulesMatching(String point) {
+        return matching.computeIfAbsent(point, name -> {
+            List<FaultRule> rules = plan.rules();
+            return java.util.stream.IntStream.range(0, rules.size())
+                    .filter(i -> rules.get(i).where().matches(name)).toArray();
+        });
     }
 
     private boolean select(int rule, Selection s, String point, String actor, int hit) {

@@ -23,6 +23,11 @@ public final class Completion {
 
     private final Kernel kernel;
     private final String name;
+    private final String completeLabel;
+    private final String completeAllLabel;
+    private final String waitForCompletionLabel;
+    private final String waitForCompletionTimeoutLabel;
+    private final String waitForCompletionKillableLabel;
     private final Cell home;
     private final AtomicInteger done = new AtomicInteger();
     private final Wait completed;
@@ -30,20 +35,25 @@ public final class Completion {
     public Completion(Kernel kernel, String name, Cell home) {
         this.kernel = kernel;
         this.name = name;
+        this.completeLabel = "complete(" + name + ")";
+        this.completeAllLabel = "complete_all(" + name + ")";
+        this.waitForCompletionLabel = "wait_for_completion(" + name + ")";
+        this.waitForCompletionTimeoutLabel = "wait_for_completion_timeout(" + name + ")";
+        this.waitForCompletionKillableLabel = "wait_for_completion_killable(" + name + ")";
         this.home = home;
-        this.completed = Wait.of("wait_for_completion(" + name + ")", () -> done.get() > 0);
+        this.completed = Wait.of(waitForCompletionLabel, () -> done.get() > 0);
     }
 
     /** complete. */
     public void complete() {
-        touch("complete(" + name + ")");
+        touch(completeLabel);
         done.updateAndGet(d -> d >= ALL ? d : d + 1);
         kernel.progress();
     }
 
     /** complete_all. */
     public void completeAll() {
-        touch("complete_all(" + name + ")");
+        touch(completeAllLabel);
         done.set(ALL);
         kernel.progress();
     }
@@ -60,7 +70,7 @@ public final class Completion {
 
     /** wait_for_completion (uninterruptible). */
     public void waitForCompletion() {
-        touch("wait_for_completion(" + name + ")");
+        touch(waitForCompletionLabel);
         while (!consume()) {
             kernel.block(completed, WaitMode.UNINTERRUPTIBLE, -1);
         }
@@ -68,7 +78,7 @@ public final class Completion {
 
     /** wait_for_completion_timeout: 1 if completed, 0 on timeout (kernel milliseconds). */
     public long waitTimeout(long timeoutMs) {
-        touch("wait_for_completion_timeout(" + name + ")");
+        touch(waitForCompletionTimeoutLabel);
         while (!consume()) {
             if (kernel.block(completed, WaitMode.UNINTERRUPTIBLE, timeoutMs) == WaitOutcome.TIMED_OUT) {
                 return 0;
@@ -79,7 +89,7 @@ public final class Completion {
 
     /** wait_for_completion_killable: 0, or -ERESTARTSYS on a fatal signal. */
     public int waitKillable() {
-        touch("wait_for_completion_killable(" + name + ")");
+        touch(waitForCompletionKillableLabel);
         while (!consume()) {
             if (kernel.block(completed, WaitMode.KILLABLE, -1) == WaitOutcome.SIGNALLED) {
                 return -Errno.ERESTARTSYS;

@@ -28,29 +28,35 @@ public final class Kref {
 
     private final Kernel kernel;
     private final String name;
+    private final String krefGetLabel;
+    private final String krefGetUnlessZeroLabel;
+    private final String krefPutLabel;
     private final Cell home;
     private final AtomicInteger count = new AtomicInteger(1);
 
     public Kref(Kernel kernel, String name, Cell home) {
         this.kernel = kernel;
         this.name = name;
+        this.krefGetLabel = "kref_get(" + name + ")";
+        this.krefGetUnlessZeroLabel = "kref_get_unless_zero(" + name + ")";
+        this.krefPutLabel = "kref_put(" + name + ")";
         this.home = home;
     }
 
     /** kref_get. */
     public void get() {
-        touch("kref_get(" + name + ")");
+        touch(krefGetLabel);
         int old = count.getAndIncrement();
         if (old == 0) {
             count.set(SATURATED);
             kernel.report(Kind.REFCOUNT, "refcount_t: addition on 0; use-after-free (" + name + ")", name,
-                    List.of(Role.of("get by", kernel.self().site("kref_get(" + name + ")"))), "");
+                    List.of(Role.of("get by", kernel.self().site(krefGetLabel))), "");
         }
     }
 
     /** kref_get_unless_zero: false if the object is already on its way out. */
     public boolean getUnlessZero() {
-        touch("kref_get_unless_zero(" + name + ")");
+        touch(krefGetUnlessZeroLabel);
         while (true) {
             int c = count.get();
             if (c == 0) {
@@ -67,7 +73,7 @@ public final class Kref {
 
     /** kref_put: drops a reference; runs {@code release} at zero and returns true then. */
     public boolean put(Runnable release) {
-        touch("kref_put(" + name + ")");
+        touch(krefPutLabel);
         int now = count.decrementAndGet();
         if (now == 0) {
             kernel.progress();
@@ -77,7 +83,7 @@ public final class Kref {
         if (now == -1) {
             count.set(SATURATED);
             kernel.report(Kind.REFCOUNT, "refcount_t: underflow; use-after-free (" + name + ")", name,
-                    List.of(Role.of("put by", kernel.self().site("kref_put(" + name + ")"))), "");
+                    List.of(Role.of("put by", kernel.self().site(krefPutLabel))), "");
         }
         return false;
     }

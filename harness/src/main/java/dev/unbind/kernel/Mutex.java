@@ -24,6 +24,9 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class Mutex {
     private final Kernel kernel;
     private final String name;
+    private final String mutexTrylockLabel;
+    private final String mutexLockLabel;
+    private final String mutexUnlockLabel;
     private final Cell home;
     private final AtomicReference<Actor> owner = new AtomicReference<>();
     private final Wait free;
@@ -31,6 +34,9 @@ public final class Mutex {
     public Mutex(Kernel kernel, String name, Cell home) {
         this.kernel = kernel;
         this.name = name;
+        this.mutexTrylockLabel = "mutex_trylock(" + name + ")";
+        this.mutexLockLabel = "mutex_lock(" + name + ")";
+        this.mutexUnlockLabel = "mutex_unlock(" + name + ")";
         this.home = home;
         this.free = new Wait() {
             @Override
@@ -41,7 +47,7 @@ public final class Mutex {
             @Override
             public String what() {
                 Actor o = owner.get();
-                return "mutex_lock(" + name + ")" + (o == null ? "" : " held by " + o.name());
+                return mutexLockLabel + (o == null ? "" : " held by " + o.name());
             }
         };
     }
@@ -67,7 +73,7 @@ public final class Mutex {
 
     /** mutex_trylock. */
     public boolean tryLock() {
-        touch("mutex_trylock(" + name + ")");
+        touch(mutexTrylockLabel);
         Actor me = kernel.self();
         if (owner.compareAndSet(null, me)) {
             me.held().add(this);
@@ -77,7 +83,7 @@ public final class Mutex {
     }
 
     private int acquire(WaitMode mode) {
-        touch("mutex_lock(" + name + ")");
+        touch(mutexLockLabel);
         Actor me = kernel.self();
         if (owner.get() == me) {
             kernel.report(Kind.HANG, "recursive mutex_lock(" + name + "): " + me.name() + " deadlocks on itself",
@@ -95,7 +101,7 @@ public final class Mutex {
 
     /** mutex_unlock. */
     public void unlock() {
-        touch("mutex_unlock(" + name + ")");
+        touch(mutexUnlockLabel);
         Actor me = kernel.self();
         if (!owner.compareAndSet(me, null)) {
             throw new IllegalStateException(me + " unlocks " + name + " held by " + owner.get());

@@ -26,6 +26,13 @@ public final class PercpuRef {
 
     private final Kernel kernel;
     private final String name;
+    private final String percpuRefInitLabel;
+    private final String percpuRefTrygetLiveLabel;
+    private final String percpuRefTrygetLabel;
+    private final String percpuRefGetLabel;
+    private final String percpuRefPutLabel;
+    private final String percpuRefKillLabel;
+    private final String percpuRefExitLabel;
     private final Cell home;
     private final AtomicLong state = new AtomicLong(DEAD);
     private volatile Runnable release = () -> { };
@@ -33,19 +40,26 @@ public final class PercpuRef {
     public PercpuRef(Kernel kernel, String name, Cell home) {
         this.kernel = kernel;
         this.name = name;
+        this.percpuRefInitLabel = "percpu_ref_init(" + name + ")";
+        this.percpuRefTrygetLiveLabel = "percpu_ref_tryget_live(" + name + ")";
+        this.percpuRefTrygetLabel = "percpu_ref_tryget(" + name + ")";
+        this.percpuRefGetLabel = "percpu_ref_get(" + name + ")";
+        this.percpuRefPutLabel = "percpu_ref_put(" + name + ")";
+        this.percpuRefKillLabel = "percpu_ref_kill(" + name + ")";
+        this.percpuRefExitLabel = "percpu_ref_exit(" + name + ")";
         this.home = home;
     }
 
     /** percpu_ref_init (flags 0): live, count 1. */
     public void init(Runnable release) {
-        touch("percpu_ref_init(" + name + ")");
+        touch(percpuRefInitLabel);
         this.release = release;
         state.set(1);
     }
 
     /** percpu_ref_tryget_live. */
     public boolean tryGetLive() {
-        touch("percpu_ref_tryget_live(" + name + ")");
+        touch(percpuRefTrygetLiveLabel);
         while (true) {
             long s = state.get();
             if ((s & DEAD) != 0) {
@@ -59,7 +73,7 @@ public final class PercpuRef {
 
     /** percpu_ref_tryget: succeeds while the count is not zero, dead or not. */
     public boolean tryGet() {
-        touch("percpu_ref_tryget(" + name + ")");
+        touch(percpuRefTrygetLabel);
         while (true) {
             long s = state.get();
             if (count(s) == 0) {
@@ -73,23 +87,23 @@ public final class PercpuRef {
 
     /** percpu_ref_get: the caller must already hold a reference. */
     public void get() {
-        touch("percpu_ref_get(" + name + ")");
+        touch(percpuRefGetLabel);
         long s = state.getAndIncrement();
         if (count(s) == 0) {
             kernel.report(Kind.REFCOUNT, "percpu_ref_get(" + name + ") on a zero count", name,
-                    List.of(Role.of("get by", kernel.self().site("percpu_ref_get(" + name + ")"))), "");
+                    List.of(Role.of("get by", kernel.self().site(percpuRefGetLabel))), "");
         }
     }
 
     /** percpu_ref_put: at zero after kill, the release callback runs. */
     public void put() {
-        touch("percpu_ref_put(" + name + ")");
+        touch(percpuRefPutLabel);
         long s;
         while (true) {
             long old = state.get();
             if (count(old) == 0) {
                 kernel.report(Kind.REFCOUNT, "percpu_ref_put(" + name + ") underflow", name,
-                        List.of(Role.of("put by", kernel.self().site("percpu_ref_put(" + name + ")"))), "");
+                        List.of(Role.of("put by", kernel.self().site(percpuRefPutLabel))), "");
                 return;
             }
             s = old - 1;
@@ -105,12 +119,12 @@ public final class PercpuRef {
 
     /** percpu_ref_kill: no new tryGetLive; the initial reference is dropped. */
     public void kill() {
-        touch("percpu_ref_kill(" + name + ")");
+        touch(percpuRefKillLabel);
         while (true) {
             long s = state.get();
             if ((s & DEAD) != 0) {
                 kernel.report(Kind.REFCOUNT, "percpu_ref_kill(" + name + ") called more than once", name,
-                        List.of(Role.of("killed by", kernel.self().site("percpu_ref_kill(" + name + ")"))), "");
+                        List.of(Role.of("killed by", kernel.self().site(percpuRefKillLabel))), "");
                 return;
             }
             if (state.compareAndSet(s, s | DEAD)) {
@@ -128,11 +142,11 @@ public final class PercpuRef {
 
     /** percpu_ref_exit: undoes init. The ref must no longer be in use. */
     public void exit() {
-        touch("percpu_ref_exit(" + name + ")");
+        touch(percpuRefExitLabel);
         long s = state.get();
         if ((s & DEAD) == 0 && count(s) > 1 || (s & DEAD) != 0 && count(s) > 0) {
             kernel.report(Kind.REFCOUNT, "percpu_ref_exit(" + name + ") while " + count(s) + " reference(s) are held",
-                    name, List.of(Role.of("exited by", kernel.self().site("percpu_ref_exit(" + name + ")"))), "");
+                    name, List.of(Role.of("exited by", kernel.self().site(percpuRefExitLabel))), "");
         }
         state.set(DEAD);
     }

@@ -26,6 +26,10 @@ import java.util.List;
 public final class RwSem {
     private final Kernel kernel;
     private final String name;
+    private final String downReadLabel;
+    private final String upReadLabel;
+    private final String downWriteLabel;
+    private final String upWriteLabel;
     private final Cell home;
     private final boolean initialised;
     private int readers;
@@ -41,6 +45,10 @@ public final class RwSem {
     private RwSem(Kernel kernel, String name, Cell home, boolean initialised) {
         this.kernel = kernel;
         this.name = name;
+        this.downReadLabel = "down_read(" + name + ")";
+        this.upReadLabel = "up_read(" + name + ")";
+        this.downWriteLabel = "down_write(" + name + ")";
+        this.upWriteLabel = "up_write(" + name + ")";
         this.home = home;
         this.initialised = initialised;
         this.readable = Wait.of("down_read(" + name + ") behind a writer", this::canRead);
@@ -71,7 +79,7 @@ public final class RwSem {
     }
 
     private int read(WaitMode mode) {
-        touch("down_read(" + name + ")");
+        touch(downReadLabel);
         Actor me = kernel.self();
         if (writerIs(me)) {
             selfDeadlock(me, "down_read(" + name + ") while holding it for write");
@@ -83,7 +91,7 @@ public final class RwSem {
                     break;
                 }
             }
-            queueOnWaitList("down_read(" + name + ")");
+            queueOnWaitList(downReadLabel);
             if (kernel.block(readable, mode, -1) == WaitOutcome.SIGNALLED) {
                 return -Errno.EINTR;
             }
@@ -94,7 +102,7 @@ public final class RwSem {
 
     /** up_read. */
     public void upRead() {
-        touch("up_read(" + name + ")");
+        touch(upReadLabel);
         synchronized (this) {
             if (readers == 0) {
                 throw new IllegalStateException("up_read(" + name + ") without a reader");
@@ -107,7 +115,7 @@ public final class RwSem {
 
     /** down_write. */
     public void downWrite() {
-        touch("down_write(" + name + ")");
+        touch(downWriteLabel);
         Actor me = kernel.self();
         if (writerIs(me) || me.held().contains(this)) {
             selfDeadlock(me, "down_write(" + name + ") while holding it");
@@ -123,7 +131,7 @@ public final class RwSem {
                     break;
                 }
             }
-            queueOnWaitList("down_write(" + name + ")");
+            queueOnWaitList(downWriteLabel);
             kernel.block(writable, WaitMode.UNINTERRUPTIBLE, -1);
         }
         me.held().add(this);
@@ -131,7 +139,7 @@ public final class RwSem {
 
     /** up_write. */
     public void upWrite() {
-        touch("up_write(" + name + ")");
+        touch(upWriteLabel);
         Actor me = kernel.self();
         synchronized (this) {
             if (writer != me) {

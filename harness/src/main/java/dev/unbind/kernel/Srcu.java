@@ -33,6 +33,9 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Srcu {
     private final Kernel kernel;
     private final String name;
+    private final String srcuReadLockLabel;
+    private final String srcuReadUnlockLabel;
+    private final String synchronizeSrcuLabel;
     private final Cell home;
     private final AtomicIntegerArray locks = new AtomicIntegerArray(2);
     private final AtomicIntegerArray unlocks = new AtomicIntegerArray(2);
@@ -48,6 +51,9 @@ public final class Srcu {
     public Srcu(Kernel kernel, String name, Cell home) {
         this.kernel = kernel;
         this.name = name;
+        this.srcuReadLockLabel = "srcu_read_lock(" + name + ")";
+        this.srcuReadUnlockLabel = "srcu_read_unlock(" + name + ")";
+        this.synchronizeSrcuLabel = "synchronize_srcu(" + name + ")";
         this.home = home;
         this.gpMutex = new Mutex(kernel, name + ".srcu_gp_mutex");
     }
@@ -59,19 +65,19 @@ public final class Srcu {
 
     /** srcu_read_lock. */
     public int readLock() {
-        use("srcu_read_lock(" + name + ")");
+        use(srcuReadLockLabel);
         int idx = active;
         locks.incrementAndGet(idx);
         Actor me = kernel.self();
         synchronized (inside) {
-            inside.add(new Section(sectionIds.incrementAndGet(), me, idx, me.site("srcu_read_lock(" + name + ")")));
+            inside.add(new Section(sectionIds.incrementAndGet(), me, idx, me.site(srcuReadLockLabel)));
         }
         return idx;
     }
 
     /** srcu_read_unlock: {@code idx} must be what the matching readLock returned. */
     public void readUnlock(int idx) {
-        use("srcu_read_unlock(" + name + ")");
+        use(srcuReadUnlockLabel);
         unlocks.incrementAndGet(idx);
         Actor me = kernel.self();
         synchronized (inside) {
@@ -99,12 +105,12 @@ public final class Srcu {
 
     /** synchronize_srcu: a full grace period. */
     public void synchronize() {
-        use("synchronize_srcu(" + name + ")");
+        use(synchronizeSrcuLabel);
         Actor me = kernel.self();
         if (readerIs(me)) {
             kernel.report(Kind.HANG, "synchronize_srcu(" + name + ") inside its own read-side section: "
                             + me.name() + " waits for itself", "srcu " + name,
-                    List.of(Role.of("blocked", me.site("synchronize_srcu(" + name + ")"))), "");
+                    List.of(Role.of("blocked", me.site(synchronizeSrcuLabel))), "");
             throw new HangAbort("synchronize_srcu inside read section");
         }
         long start = sectionIds.get();
