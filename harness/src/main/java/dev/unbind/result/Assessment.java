@@ -1,0 +1,142 @@
+package dev.unbind.result;
+
+import dev.unbind.finding.Kind;
+import dev.unbind.subject.Defect;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The verdicts drawn from a journal: per family, per variant, per property, with the witnesses;
+ * per catalogued defect, which engines found it and how fast; and the problems that make the
+ * exit code non-zero.
+ *
+ * <p>Rules:
+ * <ol>
+ *   <li>A property of a variant is {@code broken} if any engine found a violation of it,
+ *       {@code kept} if some engine ran the variant and none did, {@code not-run} otherwise.</li>
+ *   <li>A variant that must keep every property and broke one is a problem.</li>
+ *   <li>A catalogued defect that the explorer did not find, although it explored the defect's
+ *       scenario to its bound, is a problem (a detection regression). Engines that only sample
+ *       (stress, JCStress) cannot prove absence: a miss there is a warning.</li>
+ * </ol>
+ */
+public record Assessment(List<Meta> metas, List<FamilyView> families, List<String> problems, List<String> warnings) {
+
+    /** Verdict words. */
+    public static final String BROKEN = "broken";
+    public static final String KEPT = "kept";
+    public static final String NOT_RUN = "not-run";
+
+    public boolean ok() {
+        return problems.isEmpty();
+    }
+
+    /** A family's results. */
+    public record FamilyView(Catalogue.FamilyInfo info, List<VariantView> variants, List<String> engines) {
+    }
+
+    /** A variant's results. */
+    public record VariantView(Catalogue.VariantInfo info, List<PropertyCell> properties, List<DefectView> defects,
+                              List<FindingRecord> uncatalogued, List<RunRecord> runs, boolean metExpectation) {
+    }
+
+    /** One cell of the variants × properties table. */
+    public record PropertyCell(Kind property, String verdict, List<FindingRecord> witnesses) {
+    }
+
+    /** A catalogued defect and its detections. */
+    public record DefectView(Defect defect, boolean found, List<Detection> detections) {
+        public Detection first(String engine) {
+            return detections.stream().filter(d -> d.engine().equals(engine))
+                    .min(Comparator.comparingDouble(Detection::seconds)).orElse(null);
+        }
+    }
+
+    /** One engine's detection of a defect. */
+    public record Detection(String engine, String scenario, double seconds, long runs, String file) {
+    }
+
+    public static Assessment of(Results r) {
+        List<String> problems = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        List<FamilyView> families = new ArrayList<>();
+        for (Catalogue.FamilyInfo f : r.catalogue().families()) {
+            List<VariantView> variants = new ArrayList<>();
+            List<String> engines = new ArrayList<>();
+            for (Catalogue.VariantInfo v : f.variants()) {
+                List<RunRecord> runs = r.runs().stream().filter(x -> x.variant().equals(v.id())).toList();
+                if (runs.isEmpty()) {
+                    continue;
+                }
+                runs.forEach(x -> {
+                    if (!engines.contains(x.engine())) {
+                        engines.add(x.engine());
+                    }
+                });
+                List<FindingRecord> found = r.findings().stream().filter(x -> x.variant().equals(v.id())).toList();
+                variants.add(variant(v, f, runs, found, problems, warnings));
+            }
+            if (!variants.isEmpty()) {
+                families.add(new FamilyView(f, variants, engines));
+            }
+        }
+        return new Assessment(r.metas(), families, problems, warnings);
+    }
+
+    private static VariantView variant(Catalogue.VariantInfo v, Catalogue.FamilyInfo f, List<RunRecord> runs,
+                                       List<FindingRecord> found, List<String> problems, List<String> warnings) {
+        List<PropertyCell> cells = new ArrayList<>();
+        for (Kind k : Kind.values()) {
+            List<FindingRecord> ofKind = found.stream().filter(x -> x.finding().kind() == k).toList();
+            Map<String, FindingRecord> distinct = new LinkedHashMap<>();
+            for (FindingRecord x : ofKind) {
+                String key = x.defect() != null ? x.defect() : x.finding().signature();
+                distinct.merge(key, x, (a, b) -> a.secondsToDetect() <= b.secondsToDetect() ? a : b);
+            }
+            String verdict = !ofKind.isEmpty() ? BROKEN : KEPT;
+            cells.add(new PropertyCell(k, verdict, List.copyOf(distinct.values())));
+        }
+        boolean met = true;
+        if (v.fixed()) {
+            for (FindingRecord x : found) {
+                met = false;
+                String p = v.id() + ": " + x.finding().kind() + " found by " + x.engine()
+                        + (x.scenario().isEmpty() ? "" : " in " + x.scenario())
+                        + " (a fixed variant must keep every property): " + x.finding().summary();
+                if (!problems.contains(p)) {
+                    problems.add(p);
+                }
+            }
+        }
+        List<DefectView> defects = new ArrayList<>();
+        for (Defect d : f.defects()) {
+            if (!d.variant().equals(v.id())) {
+                continue;
+            }
+            List<Detection> det = found.stream().filter(x -> d.id().equals(x.defect()))
+                    .map(x -> new Detection(x.engine(), x.scenario(), x.secondsToDetect(), x.runsToDetect(), x.file()))
+                    .toList();
+            boolean isFound = !det.isEmpty();
+            defects.add(new DefectView(d, isFound, det));
+            if (isFound) {
+                continue;
+            }
+            boolean explored = runs.stream().anyMatch(x -> x.engine().equals("explorer")
+                    && x.scenario().equals(d.scenario()) && x.status().equals("ok"));
+            if (explored) {
+                met = false;
+                problems.add(v.id() + ": catalogued defect " + d.id() + " (" + d.property()
+                        + ") was not found by the explorer in " + d.scenario() + " (detection regression)");
+            } else {
+                warnings.add(v.id() + ": catalogued defect " + d.id() + " was not detected in this run"
+                        + " (no engine that can prove it ran its scenario to completion)");
+            }
+        }
+        List<FindingRecord> uncatalogued = found.stream().filter(x -> x.defect() == null).toList();
+        return new VariantView(v, cells, defects, uncatalogued, runs, met);
+    }
+}

@@ -1,0 +1,93 @@
+package dev.unbind.result;
+
+import dev.unbind.kernel.Point;
+import dev.unbind.subject.Defect;
+import dev.unbind.subject.Family;
+import dev.unbind.subject.Scenario;
+import dev.unbind.subject.Subjects;
+import dev.unbind.subject.Variant;
+
+import java.util.List;
+
+/**
+ * A snapshot of the families as data (variants, scenarios, points, defects), written at the head
+ * of every journal so a report can be rendered without the subjects on the class path.
+ */
+public record Catalogue(List<FamilyInfo> families) {
+
+    /** A family as data. */
+    public record FamilyInfo(String id, String title, String summary, List<VariantInfo> variants,
+                             List<ScenarioInfo> scenarios, List<PointInfo> points, List<Defect> defects) {
+    }
+
+    /** A variant as data. */
+    public record VariantInfo(String id, String title, String description, String expect) {
+        public boolean fixed() {
+            return "KEEPS_EVERY_PROPERTY".equals(expect);
+        }
+    }
+
+    /** A scenario as data. */
+    public record ScenarioInfo(String id, String title) {
+    }
+
+    /** A named point as data. */
+    public record PointInfo(String name, String type, List<String> racingWith) {
+    }
+
+    public static Catalogue of(Subjects subjects) {
+        return new Catalogue(subjects.families().stream().map(Catalogue::info).toList());
+    }
+
+    private static FamilyInfo info(Family<?> f) {
+        List<VariantInfo> vs = f.variants().stream().map(Catalogue::variant).toList();
+        List<ScenarioInfo> ss = f.scenarios().stream().map(Catalogue::scenario).toList();
+        List<PointInfo> ps = f.points().stream()
+                .map(p -> new PointInfo(p.name(), p.type().name(), List.copyOf(p.racingWith()))).toList();
+        return new FamilyInfo(f.id(), f.title(), f.summary(), vs, ss, ps, f.defects());
+    }
+
+    private static VariantInfo variant(Variant<?> v) {
+        return new VariantInfo(v.id(), v.title(), v.description(), v.expect().name());
+    }
+
+    private static ScenarioInfo scenario(Scenario<?> s) {
+        return new ScenarioInfo(s.id(), s.title());
+    }
+
+    public FamilyInfo family(String id) {
+        return families.stream().filter(f -> f.id().equals(id)).findFirst().orElse(null);
+    }
+
+    public VariantInfo variant(String id) {
+        for (FamilyInfo f : families) {
+            for (VariantInfo v : f.variants()) {
+                if (v.id().equals(id)) {
+                    return v;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The catalogued defects of a variant. */
+    public List<Defect> defectsOf(String variant) {
+        return families.stream().flatMap(f -> f.defects().stream()).filter(d -> d.variant().equals(variant)).toList();
+    }
+
+    /** The catalogued defect a finding on {@code variant} in {@code scenario} shows, or null. */
+    public Defect attribute(String variant, String scenario, dev.unbind.finding.Finding finding) {
+        Defect any = null;
+        for (Defect d : defectsOf(variant)) {
+            if (d.matches(finding)) {
+                if (d.scenario().equals(scenario)) {
+                    return d;
+                }
+                if (any == null) {
+                    any = d;
+                }
+            }
+        }
+        return any;
+    }
+}

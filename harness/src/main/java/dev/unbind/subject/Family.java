@@ -1,0 +1,55 @@
+package dev.unbind.subject;
+
+import dev.unbind.kernel.Kernel;
+import dev.unbind.kernel.Point;
+
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/**
+ * A fix family: one teardown protocol, its variants, the scenarios that exercise it, its fault
+ * points and its catalogue of defects. {@code M} is the family's model interface: what a
+ * scenario can ask of any variant (probe, open, ioctl, remove...).
+ *
+ * <p>Families are found with {@link java.util.ServiceLoader} (an explicit list in
+ * {@code META-INF/services/dev.unbind.subject.Family}), so the harness never depends on them.
+ */
+public interface Family<M> {
+    /** {@code drm}. */
+    String id();
+
+    String title();
+
+    /** A paragraph for reports: the protocol and the fixes compared. */
+    String summary();
+
+    List<Variant<M>> variants();
+
+    List<Scenario<M>> scenarios();
+
+    List<Defect> defects();
+
+    /** Every named point the family's code passes (its own and the kernel's it uses). */
+    List<Point> points();
+
+    default Variant<M> variant(String id) {
+        return variants().stream().filter(v -> v.id().equals(id)).findFirst()
+                .orElseThrow(() -> new NoSuchElementException("no variant " + id + " in " + id()));
+    }
+
+    default Scenario<M> scenario(String id) {
+        return scenarios().stream().filter(s -> s.id().equals(id)).findFirst()
+                .orElseThrow(() -> new NoSuchElementException("no scenario " + id + " in " + id()));
+    }
+
+    /** Builds the plan of one run of {@code scenario} against {@code variant} on kernel {@code k}. */
+    default Plan plan(String variant, String scenario, Kernel k) {
+        M model = variant(variant).create().apply(k);
+        return scenario(scenario).build().apply(k, model);
+    }
+
+    /** The catalogued defects of one variant. */
+    default List<Defect> defectsOf(String variant) {
+        return defects().stream().filter(d -> d.variant().equals(variant)).toList();
+    }
+}
