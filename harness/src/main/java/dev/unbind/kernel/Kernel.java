@@ -355,6 +355,17 @@ public final class Kernel implements FaultInjector.Effects {
         }
     }
 
+    /**
+     * A bounded wait ran out: the kernel logs and goes on, but the caller was stalled for the
+     * whole timeout (a remove that takes 10 s per pending commit). Reported as a HANG.
+     */
+    public void reportStall(String what, long timeoutMs) {
+        Actor me = self();
+        report(Kind.HANG, "stall: " + what + " timed out after " + timeoutMs + " ms; " + me.name()
+                        + " was blocked for the whole timeout", what,
+                List.of(Role.of("stalled", me.site(what + " timed out"))), "");
+    }
+
     /** Records a finding with the current witness and firing log. */
     public void report(Kind kind, String summary, String object, List<Role> sites, String detail) {
         findings.add(new Finding(kind, summary, object, sites, trace.snapshot(), faults.firings(), detail));

@@ -19,8 +19,10 @@ import java.util.Objects;
  * @param reference where it is described ({@code PROTOCOLS.md §6(c) D-R1}, or "found by unbind")
  * @param scenario  the scenario id that exposes it
  * @param faults    the fault spec that exposes it ("" for none)
- * @param object    glob over the finding's object type ({@code clk*}), or null for any
- * @param site      glob over the steps and descriptions of the finding's sites, or null for any
+ * @param object    globs over the finding's object type, separated by {@code |} ({@code clk|mmio}),
+ *                  or null for any
+ * @param site      globs over the steps and descriptions of the finding's sites, separated by
+ *                  {@code |}, or null for any
  */
 public record Defect(String id, String variant, Kind property, String title, String because, String reference,
                      String scenario, String faults, String object, String site) {
@@ -37,15 +39,23 @@ public record Defect(String id, String variant, Kind property, String title, Str
         if (f.kind() != property) {
             return false;
         }
-        if (object != null && !new PointGlob(object).matches(f.objectType())) {
+        if (object != null && !anyMatches(object, f.objectType())) {
             return false;
         }
         if (site == null) {
             return true;
         }
-        PointGlob g = new PointGlob(site);
         for (Role r : f.sites()) {
-            if (g.matches(r.site().step()) || g.matches(r.site().what())) {
+            if (anyMatches(site, r.site().step()) || anyMatches(site, r.site().what())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean anyMatches(String globs, String text) {
+        for (String g : globs.split("\\|")) {
+            if (!g.isBlank() && new PointGlob(g.strip()).matches(text)) {
                 return true;
             }
         }

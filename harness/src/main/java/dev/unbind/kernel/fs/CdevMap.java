@@ -55,6 +55,16 @@ public final class CdevMap {
         p.putInitial();
     }
 
+    /**
+     * register_chrdev at boot or module init of a core (misc, drm): not a step of any scenario,
+     * so no fault is injected here.
+     */
+    public void registerChrdev(Cdev p, int dev, int count) {
+        synchronized (ranges) {
+            ranges.add(new Range(dev, count, p));
+        }
+    }
+
     /** cdev_device_add: the cdev pins {@code dev}; both become visible. */
     public int deviceAdd(Cdev p, Device dev, int devt) {
         p.setParent(dev);

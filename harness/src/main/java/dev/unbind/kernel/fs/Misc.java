@@ -58,10 +58,8 @@ public class Misc {
         this.miscFops = new FileOperations("misc_fops", null);
         this.miscFops.open = this::open;
         // register_chrdev(MISC_MAJOR, "misc", &misc_fops): one built-in cdev for every misc minor
-        Cdev all = Cdev.init(kernel, "misc", kernel.memory().global("misc_cdev"), miscFops);
-        if (map.add(all, Inode.mkdev(MISC_MAJOR, 0), 256) != 0) {
-            throw new IllegalStateException("misc core could not register its major");
-        }
+        map.registerChrdev(Cdev.init(kernel, "misc", kernel.memory().global("misc_cdev"), miscFops),
+                Inode.mkdev(MISC_MAJOR, 0), 256);
     }
 
     /** misc_register: 0, -EBUSY (minor taken/exhausted), or the device_create error. */
