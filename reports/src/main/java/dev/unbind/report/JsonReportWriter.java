@@ -1,0 +1,99 @@
+package dev.unbind.report;
+
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.unbind.result.Assessment;
+import dev.unbind.result.Journal;
+import dev.unbind.result.ReportWriter;
+import dev.unbind.result.Results;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * {@code report.json}: for machines. {@code summary} answers the nightly questions without walking
+ * the model (ok, problems, warnings; per variant its expectation, whether it met it, the verdict per
+ * property, per catalogued defect whether it was found and each engine's first detection);
+ * {@code assessment} is the full {@link Assessment}, findings and run records included.
+ */
+public final class JsonReportWriter implements ReportWriter {
+    /** Bumped when a field of {@code summary} changes meaning or goes away. */
+    static final String FORMAT = "unbind-report/1";
+
+    @Override
+    public String fileName() {
+        return "report.json";
+    }
+
+    @Override
+    public void write(Assessment assessment, Results results, Path dir) throws IOException {
+        ObjectMapper json = Journal.json();
+        ObjectNode root = json.createObjectNode();
+        root.put("format", FORMAT);
+        root.set("summary", summary(assessment, json));
+        root.set("assessment", json.valueToTree(assessment));
+        DefaultPrettyPrinter pretty = new DefaultPrettyPrinter()
+                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve(fileName()), json.writer(pretty).writeValueAsString(root) + "\n",
+                StandardCharsets.UTF_8);
+    }
+
+    static ObjectNode summary(Assessment a, ObjectMapper json) {
+        ProblemIndex problems = new ProblemIndex(a);
+        ObjectNode s = json.createObjectNode();
+        s.put("ok", a.ok());
+        s.set("problems", json.valueToTree(a.problems()));
+        s.set("warnings", json.valueToTree(a.warnings()));
+        ArrayNode families = s.putArray("families");
+        for (Assessment.FamilyView f : a.families()) {
+            ObjectNode fn = families.addObject();
+            fn.put("id", f.info().id());
+            fn.put("title", f.info().title());
+            fn.put("ok", f.variants().stream().allMatch(Assessment.VariantView::metExpectation));
+            fn.set("engines", json.valueToTree(Engines.sorted(f.engines())));
+            ArrayNode variants = fn.putArray("variants");
+            for (Assessment.VariantView v : f.variants()) {
+                variants.add(variant(v, problems, json));
+            }
+        }
+        return s;
+    }
+
+    private static ObjectNode variant(Assessment.VariantView v, ProblemIndex problems, ObjectMapper json) {
+        ObjectNode n = json.createObjectNode();
+        n.put("id", v.info().id());
+        n.put("expectation", v.info().expect());
+        n.put("met", v.metExpectation());
+        ObjectNode props = n.putObject("properties");
+        for (Assessment.PropertyCell c : v.properties()) {
+            props.put(c.property().name(), c.verdict());
+        }
+        ArrayNode defects = n.putArray("defects");
+        for (Assessment.DefectView d : v.defects()) {
+            ObjectNode dn = defects.addObject();
+            dn.put("id", d.defect().id());
+            dn.put("property", d.defect().property().name());
+            dn.put("found", d.found());
+            dn.put("status", problems.status(d).name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            ObjectNode first = dn.putObject("firstDetection");
+            for (String e : Engines.sorted(d.detections().stream().map(Assessment.Detection::engine).toList())) {
+                Assessment.Detection x = d.first(e);
+                ObjectNode en = first.putObject(e);
+                en.put("seconds", x.seconds());
+                en.put("runs", x.runs());
+                en.put("scenario", x.scenario());
+                en.put("file", x.file());
+            }
+        }
+        n.put("uncatalogued", v.uncatalogued().size());
+        return n;
+    }
+}

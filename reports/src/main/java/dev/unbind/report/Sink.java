@@ -1,0 +1,26 @@
+package dev.unbind.report;
+
+import java.util.List;
+
+/**
+ * The blocks a text report is made of. {@link ReportOutline} says what goes where once; each format
+ * implements this to say how a block looks. Implementations escape every string they receive.
+ */
+interface Sink {
+    /** A heading; {@code anchor} (may be null) is its link target. */
+    void heading(int level, String text, String anchor);
+
+    /** A paragraph made of runs. */
+    void paragraph(List<Cell> runs);
+
+    /** A bulleted list; each item is made of runs. */
+    void bullets(List<List<Cell>> items);
+
+    void table(Table table);
+
+    /** Preformatted text (a KASAN report). */
+    void code(String text);
+
+    /** A chart; formats that cannot draw leave it out (the tables carry the numbers). */
+    void chart(BarChart chart);
+}

@@ -1,0 +1,183 @@
+package dev.unbind.report;
+
+import dev.unbind.result.Assessment;
+import dev.unbind.result.Results;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.unbind.report.ResultsFixture.BASELINE;
+import static dev.unbind.report.ResultsFixture.FIXED;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MarkdownReportWriterTest {
+    @TempDir
+    static Path dir;
+    static String md;
+
+    @BeforeAll
+    static void render() throws IOException {
+        Results r = ResultsFixture.results();
+        new MarkdownReportWriter().write(Assessment.of(r), r, dir);
+        md = Files.readString(dir.resolve("report.md"), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void header_saysFailWithProblemsAndWarningsListed() {
+        assertTrue(md.contains("Verdict: **FAIL** — 2 problems, 1 warning, 1 family."), md);
+        assertTrue(md.contains("| `nightly` | drm | 10m | 42 | 2025-01-01T02:00:00Z | 2025-01-01T02:09:58Z |"));
+        String problems = section("## <a id=\"problems\"></a>Problems", "## ");
+        assertEquals(2, problems.lines().filter(l -> l.startsWith("- ")).count(), problems);
+        assertTrue(problems.contains("drm.release\\-leak") || problems.contains("drm.release-leak"), problems);
+        String warnings = section("## <a id=\"warnings\"></a>Warnings", "## ");
+        assertEquals(1, warnings.lines().filter(l -> l.startsWith("- ")).count(), warnings);
+        assertTrue(warnings.contains(ResultsFixture.FENCE_DEFECT), warnings);
+    }
+
+    @Test
+    void variantRows_showVerdictPerProperty() {
+        List<String> header = header("| Variant | Expectation | Met |");
+        List<String> base = row("<a id=\"" + BASELINE + "\"></a>");
+        assertEquals("shows its defects", base.get(header.indexOf("Expectation")));
+        assertEquals("**no**", base.get(header.indexOf("Met")));
+        assertEquals("[✗ expected](#witness-drm.ioctl-after-unplug)", base.get(header.indexOf("UAF")));
+        assertEquals("✓ (defect not seen)", base.get(header.indexOf("LEAK")));
+        assertEquals("[**✗ unexpected**](#finding-drm.baseline-errno-1)", base.get(header.indexOf("ERRNO")));
+        assertEquals("✓", base.get(header.indexOf("MODULE")));
+
+        List<String> fixed = row("<a id=\"" + FIXED + "\"></a>");
+        assertEquals("keeps every property", fixed.get(header.indexOf("Expectation")));
+        assertEquals("[**✗ unexpected**](#finding-drm.unplug-enter-exit-hang-1)", fixed.get(header.indexOf("HANG")));
+        assertEquals("✓", fixed.get(header.indexOf("UAF")));
+        assertEquals(3 + 9, fixed.size());
+    }
+
+    @Test
+    void defectRow_showsDetectionTimePerEngineAndLinksTheFindingFile() {
+        List<String> header = header("| Defect | Variant |");
+        List<String> uaf = row("<a id=\"drm.ioctl-after-unplug\"></a>");
+        assertEquals("[yes](#witness-drm.ioctl-after-unplug)", uaf.get(header.indexOf("Found")));
+        assertEquals("[2.500 s · 17 schedules](findings/drm.baseline-uaf-1.json)",
+                uaf.get(header.indexOf("explorer: first detection")));
+        assertEquals("0.125 s · 1200 runs", uaf.get(header.indexOf("stress: first detection")));
+        assertEquals("PROTOCOLS.md §1 D-B1", uaf.get(header.indexOf("Reference")));
+
+        List<String> leak = row("<a id=\"drm.release-leak\"></a>");
+        assertEquals("**no: detection regression**", leak.get(header.indexOf("Found")));
+        assertEquals("not found", leak.get(header.indexOf("explorer: first detection")));
+        List<String> fence = row("<a id=\"drm.late-fault\"></a>");
+        assertEquals("not detected (sampled only)", fence.get(header.indexOf("Found")));
+    }
+
+    @Test
+    void witness_showsBecauseTheLastFortyStepsFaultsAndKasan() {
+        String w = section("#### <a id=\"witness-drm.ioctl-after-unplug\"></a>", "#### ");
+        assertTrue(w.contains("- Because: Nothing stops an ioctl that passed the unplugged check before the free."), w);
+        assertTrue(w.contains("Found by: explorer after 2.500 s and 17 schedules (seed 42)"), w);
+        assertTrue(w.contains("- Replay: [`findings/drm.baseline-uaf-1.json`](findings/drm.baseline-uaf-1.json) with "
+                + "`./unbind repro findings/drm.baseline-uaf-1.json`"), w);
+        assertTrue(w.contains("Also found by: stress ×1"), w);
+        assertTrue(w.contains("Interleaving (the last 40 of 45 named steps):"), w);
+        assertTrue(w.contains("| 6 | `STEP_6` |"), "first shown step in the ioctl column\n" + w);
+        assertTrue(w.contains("| 45 |   | `AFTER_UNPLUGGED_CHECK` |"), "last step in the ioctl column\n" + w);
+        assertFalse(w.contains("STEP_5`"), "step 5 is before the last 40\n" + w);
+        assertTrue(w.contains("- `delay park 200us at AFTER_UNPLUGGED_CHECK (ioctl, hit 1)`"), w);
+        assertTrue(w.contains("```\n==================="), w);
+        assertTrue(w.contains("BUG: unbind: use-after-free in AFTER_UNPLUGGED_CHECK"), w);
+    }
+
+    @Test
+    void uncataloguedFindings_haveTheirOwnSection() {
+        String u = section("### <a id=\"drm-uncatalogued\"></a>Found by unbind, not in the catalogue", "### ");
+        assertTrue(u.contains("#### <a id=\"finding-drm.baseline-errno-1\"></a>errno: poll returned -19 as a mask"), u);
+        assertTrue(u.contains("<a id=\"finding-drm.unplug-enter-exit-hang-1\"></a>"), u);
+    }
+
+    @Test
+    void windowsAndResidual_countRacingHitsAndViolations() {
+        List<String> header = header("| Variant | Window |");
+        List<String> base = rowWith("[`" + BASELINE + "`](#" + BASELINE + ")", "`AFTER_UNPLUGGED_CHECK`");
+        assertEquals("24.0%", base.get(header.indexOf("% racing")));
+        assertEquals("**40**", base.get(header.indexOf("Violations")));
+        assertEquals("0.8%", base.get(header.indexOf("Violation rate")));
+        String residual = section("#### <a id=\"drm-residual\"></a>Residual windows", "### ");
+        assertTrue(residual.contains("`AFTER_UNPLUGGED_CHECK` racing 900 times, never turned into a violation "
+                + "(0 of 4000 runs)"), residual);
+        assertTrue(residual.contains("**racing 1200 times, turned into a violation in 40 of 5000 runs (0.8%)**"),
+                residual);
+    }
+
+    @Test
+    void costs_putVariantsSideBySide() {
+        List<String> header = header("| Operation | Situation |");
+        List<String> fixed = rowWith("`remove`", "[`" + FIXED + "`](#" + FIXED + ")");
+        assertEquals("120.0", fixed.get(header.indexOf("p99 µs")));
+        assertEquals("×1.50", fixed.get(header.indexOf("p99 vs. first")));
+        assertEquals("fd open", fixed.get(header.indexOf("Situation")));
+    }
+
+    @Test
+    void escaping_keepsPipesAndAnglesOutOfTheMarkup() {
+        String prose = md.replaceAll("(?s)```\n.*?```\n", "");
+        assertTrue(md.contains(ResultsFixture.NASTY_SUMMARY), "code blocks keep the text as it is");
+        assertFalse(prose.contains(ResultsFixture.NASTY_SUMMARY), "outside code blocks it is escaped");
+        assertTrue(md.contains("remove \\<blocked\\> \\& stuck \\| waiting on srcu"));
+        for (String line : md.lines().filter(l -> l.startsWith("| ")).toList()) {
+            assertFalse(line.contains("<blocked>"), line);
+        }
+    }
+
+    private static String section(String start, String next) {
+        int i = md.indexOf(start);
+        assertTrue(i >= 0, "no " + start);
+        int j = md.indexOf("\n" + next, i + start.length());
+        return md.substring(i, j < 0 ? md.length() : j);
+    }
+
+    private static List<String> header(String start) {
+        return md.lines().filter(l -> l.startsWith(start)).findFirst().map(MarkdownReportWriterTest::cells)
+                .orElseThrow(() -> new AssertionError("no table header " + start));
+    }
+
+    private static List<String> row(String firstCellStart) {
+        return md.lines().filter(l -> l.startsWith("| " + firstCellStart)).findFirst()
+                .map(MarkdownReportWriterTest::cells).orElseThrow(() -> new AssertionError("no row " + firstCellStart));
+    }
+
+    private static List<String> rowWith(String first, String also) {
+        List<String> r = md.lines().filter(l -> l.startsWith("| " + first + " |") && l.contains(also)).findFirst()
+                .map(MarkdownReportWriterTest::cells).orElse(null);
+        assertNotNull(r, "no row " + first + " with " + also);
+        return r;
+    }
+
+    /** The cells of a GFM table row, split on pipes that are not escaped. */
+    static List<String> cells(String line) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        String body = line.substring(1, line.length() - 1);
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (c == '\\' && i + 1 < body.length()) {
+                cur.append(c).append(body.charAt(++i));
+            } else if (c == '|') {
+                out.add(cur.toString().trim());
+                cur.setLength(0);
+            } else {
+                cur.append(c);
+            }
+        }
+        out.add(cur.toString().trim());
+        return out;
+    }
+}
