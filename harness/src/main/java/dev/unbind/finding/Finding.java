@@ -35,15 +35,29 @@ public record Finding(Kind kind, String summary, String object, List<Role> sites
 
     /**
      * A stable signature for deduplication across runs and schedules: kind, object type (without
-     * its instance number) and the steps of every site. Two findings with the same signature are
-     * the same bug reached by different interleavings.
+     * its instance number) and what each site did (for a hang, which actors were blocked). Where
+     * an actor happened to be when it happened is left out: two findings with the same signature
+     * are the same bug reached by different interleavings.
      */
     public String signature() {
         StringBuilder b = new StringBuilder(kind.name()).append('|').append(objectType());
         for (Role r : sites) {
-            b.append('|').append(r.role()).append('@').append(r.site().step());
+            b.append('|').append(r.role()).append('=');
+            b.append(kind == Kind.HANG ? r.site().actor() : normalise(r.site().what()));
         }
         return b.toString();
+    }
+
+    /** Drops instance numbers and the parts of a description that depend on the interleaving. */
+    static String normalise(String what) {
+        String w = what;
+        for (String cut : new String[] {" (since ", "; ", " held by ", " inside since "}) {
+            int i = w.indexOf(cut);
+            if (i >= 0) {
+                w = w.substring(0, i);
+            }
+        }
+        return w.replaceAll("#\\d+", "");
     }
 
     /** {@code drm_device#3} becomes {@code drm_device}. */

@@ -54,6 +54,7 @@ public final class Kernel implements FaultInjector.Effects {
     private final AtomicBoolean hangReported = new AtomicBoolean();
     private final List<Throwable> errors = new CopyOnWriteArrayList<>();
     private volatile PointListener listener;
+    private volatile OpListener opListener;
     private volatile long progress;
     private volatile int expectedActors;
 
@@ -285,9 +286,14 @@ public final class Kernel implements FaultInjector.Effects {
         String outer = a.op();
         a.op(name);
         trace.record(a.name(), "op " + name);
+        long start = System.nanoTime();
         try {
             int rc = body.getAsInt();
             trace.record(a.name(), name + " -> " + Errno.describe(rc));
+            OpListener l = opListener;
+            if (l != null) {
+                l.done(a, name, rc, System.nanoTime() - start);
+            }
             return rc;
         } finally {
             a.op(outer);
@@ -484,6 +490,11 @@ public final class Kernel implements FaultInjector.Effects {
 
     public void listener(PointListener l) {
         listener = l;
+    }
+
+    /** Observes every completed user operation (latency measurements of the stress engine). */
+    public void opListener(OpListener l) {
+        opListener = l;
     }
 
     /** A counter that changes whenever any actor makes progress (hang detection). */

@@ -53,7 +53,9 @@ public final class Memory {
 
     /** kfree. Double and invalid frees are reported; the call returns normally either way. */
     public void free(Cell cell, String what) {
-        cell.markFreed(kernel.self().site(what));
+        Site by = kernel.self().site(what); // the freer's own step, not the switch point below
+        kernel.at(KernelPoints.KFREE);
+        cell.markFreed(by);
         kernel.progress();
     }
 

@@ -131,6 +131,7 @@ public final class PercpuRef {
                 break;
             }
         }
+        kernel.at(KernelPoints.PERCPU_KILLED);
         put();
     }
 

@@ -49,7 +49,7 @@ public final class Point {
 
     /** A race window; {@code racingWith} are the operation names of the other side. */
     public static Point window(String name, String... racingWith) {
-        return new Point(name, Type.WINDOW, Set.of(racingWith));
+        return new Point(name, Type.WINDOW, java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(List.of(racingWith))));
     }
 
     /** A step that can fail; fail rules and fail-nth only ever fire here. */

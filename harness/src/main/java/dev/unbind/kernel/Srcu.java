@@ -72,6 +72,7 @@ public final class Srcu {
         synchronized (inside) {
             inside.add(new Section(sectionIds.incrementAndGet(), me, idx, me.site(srcuReadLockLabel)));
         }
+        kernel.at(KernelPoints.SRCU_READ_LOCKED);
         return idx;
     }
 
@@ -119,6 +120,7 @@ public final class Srcu {
             int old = active;
             kernel.block(drained(1 - old));
             active = 1 - old;
+            kernel.at(KernelPoints.SRCU_FLIPPED);
             kernel.block(drained(old));
         } finally {
             gpMutex.unlock();

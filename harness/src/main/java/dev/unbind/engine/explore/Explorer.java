@@ -52,15 +52,20 @@ public final class Explorer {
     public record Summary(String variant, int schedules, int findings, double seconds, boolean complete) {
     }
 
+
     public Summary explore(Family<?> family, Variant<?> variant, long seed) {
         long start = System.nanoTime();
         int schedules = 0;
         int findings = 0;
         boolean complete = true;
         boolean fixed = variant.expect() == Expectation.KEEPS_EVERY_PROPERTY;
+        Set<String> recorded = new java.util.HashSet<>(); // per variant: one finding per defect, or per signature
         for (Scenario<?> s : family.scenarios()) {
             List<FaultPlan> plans = new ArrayList<>();
             plans.add(FaultPlan.NONE);
+            if (!options.extraPlan().isEmpty()) {
+                plans.add(options.extraPlan());
+            }
             for (Defect d : family.defectsOf(variant.id())) {
                 FaultPlan p = FaultSpec.parse(d.faults());
                 if (d.scenario().equals(s.id()) && !p.isEmpty() && !plans.contains(p)) {
@@ -68,7 +73,8 @@ public final class Explorer {
                 }
             }
             for (FaultPlan p : plans) {
-                TargetResult r = exploreTarget(new Target(family, variant.id(), s.id(), p, seed), options.preemptions(), fixed);
+                TargetResult r = exploreTarget(new Target(family, variant.id(), s.id(), p, seed), options.preemptions(), fixed,
+                        recorded);
                 schedules += r.schedules;
                 findings += r.findings;
                 complete &= r.complete;
@@ -79,7 +85,7 @@ public final class Explorer {
                 }
             }
             if (options.failNthSweep()) {
-                TargetResult r = sweep(family, variant, s, seed, fixed);
+                TargetResult r = sweep(family, variant, s, seed, fixed, recorded);
                 schedules += r.schedules;
                 findings += r.findings;
                 complete &= r.complete;
@@ -92,7 +98,7 @@ public final class Explorer {
                 return new Summary(variant.id(), schedules, findings, seconds(start), false);
             }
         }
-        return new Summary(variant.id(), schedules, findings, seconds(start), complete);
+        return new Summary(variant.id(), schedules, recorded.size(), seconds(start), complete);
     }
 
     /** The outcome of exploring one target (or one sweep). */
@@ -100,7 +106,8 @@ public final class Explorer {
                                 String note) {
     }
 
-    private TargetResult sweep(Family<?> family, Variant<?> variant, Scenario<?> s, long seed, boolean fixed) {
+    private TargetResult sweep(Family<?> family, Variant<?> variant, Scenario<?> s, long seed, boolean fixed,
+                               Set<String> recorded) {
         long start = System.nanoTime();
         Trial.Outcome plain = Trial.run(new Target(family, variant.id(), s.id(), FaultPlan.NONE, seed),
                 dev.unbind.sched.Strategy.nonPreemptive());
@@ -111,7 +118,7 @@ public final class Explorer {
         String status = "ok";
         for (int n = 1; n <= steps; n++) {
             TargetResult r = exploreTarget(new Target(family, variant.id(), s.id(), FaultPlan.failNth(n), seed),
-                    options.faultPreemptions(), fixed);
+                    options.faultPreemptions(), fixed, recorded);
             schedules += r.schedules;
             findings += r.findings;
             complete &= r.complete;
@@ -127,7 +134,7 @@ public final class Explorer {
                 "fail-nth 1.." + steps + " at " + options.faultPreemptions() + " preemption(s)");
     }
 
-    private TargetResult exploreTarget(Target t, int bound, boolean fixed) {
+    private TargetResult exploreTarget(Target t, int bound, boolean fixed, Set<String> recorded) {
         long start = System.nanoTime();
         Set<String> wanted = new LinkedHashSet<>();
         for (Defect d : catalogue.defectsOf(t.variant())) {
@@ -155,7 +162,9 @@ public final class Explorer {
                 if (d != null) {
                     foundDefects.add(d.id());
                 }
-                record(t, out, f, d, seconds(start), search.schedules());
+                if (recorded.add(d != null ? d.id() : f.signature())) {
+                    record(t, out, f, d, seconds(start), search.schedules());
+                }
             }
             if (out.findings().isEmpty()) {
                 return true;
@@ -171,7 +180,7 @@ public final class Explorer {
                 : stoppedEarly ? "stopped at the first violation" + (wanted.isEmpty() ? "" : "s wanted")
                 : search.schedules() >= options.maxSchedules() ? "schedule cap " + options.maxSchedules() + " reached"
                 : "deadline";
-        return new TargetResult(search.schedules(), seen.size(), seconds(start), search.exhausted(), status, note);
+        return new TargetResult(search.schedules(), seen.size(), seconds(start), status.equals("ok"), status, note);
     }
 
     private void record(Target t, Trial.Outcome out, Finding f, Defect d, double seconds, int schedules) {

@@ -55,6 +55,13 @@ final class DrmDefects {
                                 + "BAR stay and user accesses reach memory released at unbind")
                         .reference("PROTOCOLS.md §6(d) INV-D3")
                         .scenario("mmap-after-remove").object("mmio").site("user access through a PFN mapping*").build(),
+                Defect.of(BASELINE + ".shutdown-failure-leaves-display-on", BASELINE, Kind.LEAK)
+                        .title("when the shutdown helper cannot allocate its state, remove leaves the display scanning out")
+                        .because("drm_atomic_helper_shutdown only logs a failed disable commit and remove returns "
+                                + "anyway, so the CRTC keeps scanning out memory after its clock was released")
+                        .reference("found by unbind (fail-nth sweep); drm_atomic_helper_shutdown error path")
+                        .scenario("commit-then-remove").faults("fail:drm.core.drm_atomic_state_alloc:actor=remover")
+                        .object("crtc_scanout").build(),
                 Defect.of(BASELINE + ".register-failure-window", BASELINE, Kind.UAF)
                         .title("an fd opened while a failing drm_dev_register had the minor visible runs driver code on released resources")
                         .because("the error path unregisters the minor but never sets unplugged, so the fd's ioctls "

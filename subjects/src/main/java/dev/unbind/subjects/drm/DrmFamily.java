@@ -68,6 +68,7 @@ public final class DrmFamily implements Family<Drm> {
         List<Point> all = new ArrayList<>(Point.declaredIn(DrmCore.class));
         all.addAll(Point.declaredIn(DisplayDriver.class));
         all.addAll(Point.declaredIn(DrmSubject.class));
+        all.addAll(Point.declaredIn(dev.unbind.kernel.KernelPoints.class));
         return all;
     }
 }

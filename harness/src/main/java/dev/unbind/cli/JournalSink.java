@@ -1,0 +1,62 @@
+package dev.unbind.cli;
+
+import dev.unbind.result.FindingFile;
+import dev.unbind.result.FindingRecord;
+import dev.unbind.result.Journal;
+import dev.unbind.result.ResultSink;
+import dev.unbind.result.RunRecord;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Journals results in a results directory as they arrive: finding files under
+ * {@code findings/<variant>/}, one journal line per finding and per run, progress to the console.
+ */
+final class JournalSink implements ResultSink {
+    private final Path dir;
+    private final Journal journal;
+    private final PrintStream console;
+    private final Map<String, Integer> counters = new HashMap<>();
+
+    JournalSink(Path dir, Journal journal, PrintStream console) {
+        this.dir = dir;
+        this.journal = journal;
+        this.console = console;
+    }
+
+    @Override
+    public synchronized FindingRecord finding(FindingRecord f, FindingFile file) {
+        FindingRecord out = f;
+        if (file != null) {
+            String base = f.variant() + "/" + f.engine() + "-" + f.scenario() + "-" + f.finding().kind().word();
+            int n = counters.merge(base, 1, Integer::sum);
+            String rel = "findings/" + base + "-" + n + ".json";
+            try {
+                file.write(dir.resolve(rel));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            out = f.withFile(rel);
+        }
+        journal.finding(out);
+        console.printf("  found %-10s %-24s %s%s%n", f.finding().kind(), f.variant(),
+                out.defect() == null ? "(not in the catalogue) " : out.defect() + " ",
+                out.file() == null ? "" : "-> " + out.file());
+        return out;
+    }
+
+    @Override
+    public void run(RunRecord r) {
+        journal.run(r);
+    }
+
+    @Override
+    public void progress(String line) {
+        console.println(line);
+    }
+}
