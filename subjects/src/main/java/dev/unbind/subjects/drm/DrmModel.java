@@ -12,9 +12,8 @@ import dev.unbind.kernel.fs.Inode;
 import dev.unbind.kernel.fs.OpenResult;
 import dev.unbind.kernel.fs.Vfs;
 import dev.unbind.kernel.fs.Vma;
+import dev.unbind.subject.UserSpace;
 
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * One simulated machine for a DRM variant: the DRM core, the display driver module and the panel
@@ -36,8 +35,7 @@ final class DrmModel implements Drm {
     private final DisplayDriver driver;
     private final Device pdev;
     private final Driver platformDriver;
-    private final List<File> open = new ArrayList<>();
-    private final List<Vma> mapped = new ArrayList<>();
+    private final UserSpace users = new UserSpace();
 
     DrmModel(Kernel k, DriverFactory variant) {
         this.k = k;
@@ -79,8 +77,7 @@ final class DrmModel implements Drm {
             r[0] = Vfs.openPath(k, core.devfs, core.map, Inode.mkdev(DrmCore.DRM_MAJOR, minor));
             return r[0].rc();
         });
-        track(r[0]);
-        return r[0];
+        return users.opened(r[0]);
     }
 
     @Override
@@ -90,16 +87,7 @@ final class DrmModel implements Drm {
             r[0] = Vfs.open(k, f.inode(), core.map);
             return r[0].rc();
         });
-        track(r[0]);
-        return r[0];
-    }
-
-    private void track(OpenResult r) {
-        if (r.ok()) {
-            synchronized (open) {
-                open.add(r.file());
-            }
-        }
+        return users.opened(r[0]);
     }
 
     @Override
@@ -109,12 +97,9 @@ final class DrmModel implements Drm {
 
     @Override
     public void close(File f) {
-        synchronized (open) {
-            if (!open.remove(f)) {
-                return;
-            }
+        if (users.closing(f)) {
+            k.op("close", () -> Vfs.close(f));
         }
-        k.op("close", () -> Vfs.close(f));
     }
 
     @Override
@@ -124,12 +109,7 @@ final class DrmModel implements Drm {
             m[0] = Vfs.mmap(f);
             return m[0].rc();
         });
-        if (m[0].ok()) {
-            synchronized (mapped) {
-                mapped.add(m[0].vma());
-            }
-        }
-        return m[0].vma();
+        return users.mapped(m[0].vma());
     }
 
     @Override
@@ -139,12 +119,9 @@ final class DrmModel implements Drm {
 
     @Override
     public void munmap(Vma v) {
-        synchronized (mapped) {
-            if (!mapped.remove(v)) {
-                return;
-            }
+        if (users.unmapping(v)) {
+            k.op("munmap", () -> Vfs.munmap(v));
         }
-        k.op("munmap", () -> Vfs.munmap(v));
     }
 
     @Override
@@ -164,16 +141,7 @@ final class DrmModel implements Drm {
 
     @Override
     public void quiesce() {
-        List<Vma> vmas;
-        synchronized (mapped) {
-            vmas = List.copyOf(mapped);
-        }
-        vmas.forEach(this::munmap);
-        List<File> files;
-        synchronized (open) {
-            files = List.copyOf(open);
-        }
-        files.forEach(this::close);
+        users.exit(this::munmap, this::close);
         if (pdev.driver() != null) {
             remove();
         }

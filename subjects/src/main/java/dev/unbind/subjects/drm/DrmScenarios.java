@@ -1,16 +1,15 @@
 package dev.unbind.subjects.drm;
 
 import dev.unbind.kernel.ActorSpec;
-import dev.unbind.kernel.Kernel;
 import dev.unbind.kernel.fs.File;
 import dev.unbind.kernel.fs.OpenResult;
 import dev.unbind.kernel.fs.Vma;
-import dev.unbind.sched.Wait;
+import dev.unbind.subject.Fd;
 import dev.unbind.subject.Plan;
 import dev.unbind.subject.Scenario;
+import dev.unbind.subject.UserSpace;
 
 import java.util.List;
-import java.util.function.Consumer;
 
 import static dev.unbind.subjects.drm.Drm.Ioctl.ATOMIC;
 import static dev.unbind.subjects.drm.Drm.Ioctl.ATOMIC_NONBLOCK;
@@ -110,7 +109,7 @@ final class DrmScenarios {
                                     .then("setup", () -> fd.set(probeAndOpen(m)))
                                     .race(actor("waiter", () -> fd.use(f -> m.ioctl(f, WAIT_EVENT))),
                                             actor("remover", m::remove),
-                                            actor("killer", () -> killAfterRemove(k, "remover", "waiter")))
+                                            actor("killer", () -> UserSpace.killAfter(k, "remover", "waiter")))
                                     .quiesce(m::quiesce);
                         }),
                 Scenario.of("mmap-after-remove", "a buffer in device memory is mapped and touched before and after remove",
@@ -205,31 +204,4 @@ final class DrmScenarios {
         return r.ok() ? r.file() : null;
     }
 
-    /** The user kills its process (SIGKILL) once remove has returned: it never waits for us first. */
-    static void killAfterRemove(Kernel k, String remover, String victim) {
-        k.block(Wait.of("the user waits for " + remover + " to return before killing " + victim, () -> {
-            var r = k.actorNamed(remover);
-            return r != null && r.finished();
-        }));
-        var v = k.actorNamed(victim);
-        if (v != null) {
-            v.signal(true);
-        }
-    }
-
-    /** An fd the setup may or may not have managed to open. */
-    static final class Fd {
-        private volatile File file;
-
-        void set(File f) {
-            file = f;
-        }
-
-        void use(Consumer<File> action) {
-            File f = file;
-            if (f != null) {
-                action.accept(f);
-            }
-        }
-    }
 }
