@@ -67,12 +67,14 @@ public final class JcstressEngine {
      * @param ran              tests that came back with results
      * @param forbiddenTests   tests that observed an outcome they grade FORBIDDEN
      * @param forbiddenSamples samples of FORBIDDEN outcomes, over every test
+     * @param failedRecords    run records with status {@code error} or {@code incomplete}
      * @param seconds          wall time
      */
-    public record Summary(int selected, int ran, int forbiddenTests, long forbiddenSamples, double seconds) {
-        /** Every selected test ran and none observed a forbidden outcome. */
+    public record Summary(int selected, int ran, int forbiddenTests, long forbiddenSamples, int failedRecords,
+                          double seconds) {
+        /** Every selected test ran without an error and none observed a forbidden outcome. */
         public boolean clean() {
-            return ran == selected && forbiddenTests == 0;
+            return ran == selected && forbiddenTests == 0 && failedRecords == 0;
         }
     }
 
@@ -108,35 +110,36 @@ public final class JcstressEngine {
         if (jar == null || !Files.isRegularFile(jar)) {
             String where = jar == null ? "(neither -D" + JAR_PROPERTY + " nor -D" + HOME_PROPERTY + " is set)" : "at " + jar;
             skipped("no JCStress jar " + where + "; build it with mvn package");
-            return new Summary(0, 0, 0, 0, seconds(start));
+            return new Summary(0, 0, 0, 0, 0, seconds(start));
         }
         TestPlan plan;
         try (JcstressJar j = JcstressJar.open(jar)) {
             plan = TestPlan.of(j.tests(), selected.stream().map(Subjects.Selected::id).toList());
         } catch (IOException e) {
             skipped(e.getMessage());
-            return new Summary(0, 0, 0, 0, seconds(start));
+            return new Summary(0, 0, 0, 0, 0, seconds(start));
         }
         Map<String, String> families = new HashMap<>();
         selected.forEach(s -> families.put(s.id(), s.family().id()));
+        Tally tally = new Tally();
         for (String v : plan.untested()) {
-            sink.run(RunRecord.of(ENGINE, families.get(v), v, "", "", 0, 0, "error",
+            emit(RunRecord.of(ENGINE, families.get(v), v, "", "", 0, 0, "error",
                     "the jar has JCStress tests for this family but none for " + v
-                            + " (every test's @Description must start with '<variant> | ')"));
+                            + " (every test's @Description must start with '<variant> | ')"), tally);
         }
         for (String v : plan.notCovered()) {
-            sink.run(RunRecord.of(ENGINE, families.get(v), v, "", "", 0, 0, "skipped", "no JCStress tests for this family"));
+            emit(RunRecord.of(ENGINE, families.get(v), v, "", "", 0, 0, "skipped", "no JCStress tests for this family"), tally);
         }
         if (!plan.unmapped().isEmpty()) {
             sink.progress("  jcstress: tests without a '<variant> | ' description, never selected: " + plan.unmapped());
         }
         sink.progress(String.format("  jcstress: %d tests of %d variants from %s", plan.size(), plan.tests().size(), jar));
 
-        Tally tally = new Tally();
         for (Map.Entry<String, List<JcstressTest>> batch : plan.tests().entrySet()) {
             runBatch(jar, families.get(batch.getKey()), batch.getKey(), batch.getValue(), start, deadline, tally);
         }
-        Summary s = new Summary(plan.size(), tally.ran, tally.forbiddenTests, tally.forbiddenSamples, seconds(start));
+        Summary s = new Summary(plan.size(), tally.ran, tally.forbiddenTests, tally.forbiddenSamples, tally.failedRecords,
+                seconds(start));
         sink.progress(String.format("  jcstress: %d of %d tests ran, %d with forbidden outcomes, %.1f s",
                 s.ran(), s.selected(), s.forbiddenTests(), s.seconds()));
         return s;
@@ -145,6 +148,7 @@ public final class JcstressEngine {
     /** What the batches add up to; per-test wall time measured so far, to decide whether the next batch fits. */
     static final class Tally {
         int ran;
+        int failedRecords;
         int forbiddenTests;
         long forbiddenSamples;
         double measuredSeconds;
@@ -161,9 +165,9 @@ public final class JcstressEngine {
         double needs = START_UP.toSeconds() + tally.perTestEstimate() * tests.size();
         if (needs > left) {
             for (JcstressTest t : tests) {
-                sink.run(RunRecord.of(ENGINE, family, variant, t.race(), "", 0, 0, "incomplete",
+                emit(RunRecord.of(ENGINE, family, variant, t.race(), "", 0, 0, "incomplete",
                         String.format("not started: the budget had %.0f s left, %s's %d tests need about %.0f s",
-                                Math.max(0, left), variant, tests.size(), needs)));
+                                Math.max(0, left), variant, tests.size(), needs)), tally);
             }
             sink.progress(String.format("  jcstress %-24s skipped: %.0f s left, needs ~%.0f s", variant, Math.max(0, left), needs));
             return;
@@ -177,7 +181,8 @@ public final class JcstressEngine {
             r = JcstressProcess.run(command, dir, Duration.ofNanos(deadline - System.nanoTime()));
         } catch (IOException e) {
             for (JcstressTest t : tests) {
-                sink.run(RunRecord.of(ENGINE, family, variant, t.race(), "", 0, 0, "error", "JCStress did not start: " + e.getMessage()));
+                emit(RunRecord.of(ENGINE, family, variant, t.race(), "", 0, 0, "error",
+                        "JCStress did not start: " + e.getMessage()), tally);
             }
             return;
         }
@@ -216,8 +221,8 @@ public final class JcstressEngine {
         }
         String why = missingReason(r, dir, problems);
         for (JcstressTest t : missing) {
-            sink.run(RunRecord.of(ENGINE, family, variant, t.race(), "", 0, 0, r.timedOut() ? "incomplete" : "error",
-                    "no results for " + t.name() + ": " + why));
+            emit(RunRecord.of(ENGINE, family, variant, t.race(), "", 0, 0, r.timedOut() ? "incomplete" : "error",
+                    "no results for " + t.name() + ": " + why), tally);
         }
         sink.progress(String.format("  jcstress %-24s %d of %d tests with results in %.1f s (exit %d)%s", variant,
                 withResults, tests.size(), r.seconds(), r.exitCode(), missing.isEmpty() ? "" : "; " + why));
@@ -262,7 +267,7 @@ public final class JcstressEngine {
         if (!unknown.isEmpty()) {
             note.append("; outcome words that name no property: ").append(unknown);
         }
-        sink.run(RunRecord.of(ENGINE, family, t.variant(), t.race(), "", o.samples(), seconds, status, note.toString()));
+        emit(RunRecord.of(ENGINE, family, t.variant(), t.race(), "", o.samples(), seconds, status, note.toString()), tally);
     }
 
     private void finding(String family, JcstressTest t, TestOutcome.Word w, double detectedAt, long samples) {
@@ -285,6 +290,13 @@ public final class JcstressEngine {
         List<Defect> ofKind = catalogue.defectsOf(variant).stream().filter(d -> d.property() == kind).toList();
         Optional<Defect> inRace = ofKind.stream().filter(d -> d.scenario().equals(race)).findFirst();
         return inRace.orElse(ofKind.isEmpty() ? null : ofKind.get(0));
+    }
+
+    private void emit(RunRecord r, Tally tally) {
+        if (r.status().equals("error") || r.status().equals("incomplete")) {
+            tally.failedRecords++;
+        }
+        sink.run(r);
     }
 
     private void skipped(String note) {
