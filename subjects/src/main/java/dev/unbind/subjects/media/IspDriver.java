@@ -21,13 +21,15 @@ import java.util.Map;
  * freed, and what remove and a failed probe do, is what the variants change
  * ({@link MediaSubject}).
  *
- * <p>A failed probe unwinds like omap3isp's isp_unregister_entities: media_device_unregister
- * (documented as safe on a media device that is not registered), then the variant's cleanup.
+ * <p>Probe ends with the capture video node, which (in the series) takes a media_device
+ * reference that its release drops again; no scenario opens the video node.
  */
 abstract class IspDriver {
     static final Point KZALLOC_ISP = Point.fallible("media.driver.probe.kzalloc_isp");
     static final Point IOREMAP = Point.fallible("media.driver.probe.devm_ioremap");
     static final Point REQUEST_IRQ = Point.fallible("media.driver.probe.devm_request_irq");
+    /** video_register_device of the ISP's capture node, after the media device is registered. */
+    static final Point VIDEO_REGISTER = Point.fallible("media.driver.probe.video_register_device");
     /** link_notify is writing the ISP's registers. */
     static final Point HW_ACCESS = Point.window("media.driver.link_notify.hw-access", "remove", "probe");
     /** The interrupt handler is using the context. */
@@ -87,24 +89,27 @@ abstract class IspDriver {
         }
         isp.mmio = pdev.devres().kzalloc(IOREMAP, "isp_mmio");
         if (isp.mmio == null) {
-            return failed(isp, -Errno.ENOMEM);
+            return failed(isp, -Errno.ENOMEM, false);
         }
         rc = irq.devmRequest(pdev, REQUEST_IRQ, new Callback(owner, "isp_isr", () -> isr(isp)));
         if (rc != 0) {
-            return failed(isp, rc);
+            return failed(isp, rc, false);
         }
         isp.mdev.registerGraph();
         rc = mc.mediaDeviceRegister(isp.mdev, owner);
         if (rc != 0) {
-            return failed(isp, rc);
+            return failed(isp, rc, false);
         }
+        if (k.fails(VIDEO_REGISTER)) {
+            return failed(isp, -Errno.ENOMEM, true);
+        }
+        mc.videoRegisterMediaController(isp.mdev);
         this.isp = isp;
         return 0;
     }
 
-    private int failed(Isp isp, int rc) {
-        mc.mediaDeviceUnregister(isp.mdev);
-        probeFailed(isp);
+    private int failed(Isp isp, int rc, boolean registered) {
+        probeFailed(isp, registered);
         isp.noOpsAfterRemove.close();
         return rc;
     }
@@ -168,8 +173,13 @@ abstract class IspDriver {
         return 0;
     }
 
-    /** The rest of the unwinding of a failed probe, after media_device_unregister. */
-    abstract void probeFailed(Isp isp);
+    /** Unwinds a failed probe; {@code registered}: the media device was registered (a later step failed). */
+    abstract void probeFailed(Isp isp, boolean registered);
+
+    /** video_unregister_device of the capture node (no video fd is open: it is released at once). */
+    void unregisterVideo(Isp isp) {
+        mc.videoDeviceRelease(isp.mdev);
+    }
 
     /** The body of remove. */
     abstract void remove(Isp isp);

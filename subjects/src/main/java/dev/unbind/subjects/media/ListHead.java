@@ -21,8 +21,8 @@ final class ListHead {
     private final Kernel k;
     private final Cell home;
     private final String name;
-    private ListHead next = this;
-    private ListHead prev = this;
+    private volatile ListHead next = this;
+    private volatile ListHead prev = this;
 
     ListHead(Kernel k, Cell home, String name) {
         this.k = k;

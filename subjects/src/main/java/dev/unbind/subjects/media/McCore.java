@@ -104,6 +104,14 @@ abstract class McCore {
         throw new UnsupportedOperationException("mainline has no media_device_put");
     }
 
+    /** video_register_media_controller (v4l2-dev.c): the series takes a media_device reference. */
+    void videoRegisterMediaController(MediaDevice mdev) {
+    }
+
+    /** v4l2_device_release of a video node (v4l2-dev.c): the series drops that reference. */
+    void videoDeviceRelease(MediaDevice mdev) {
+    }
+
     // ------------------------------------------------------------------ media_devnode_fops
 
     abstract int open(Inode inode, File filp);

@@ -90,20 +90,13 @@ final class MediaDefects {
                                 + "frees the isp_device, but devres frees the interrupt only after remove returns")
                         .reference("PROTOCOLS.md §1(e)7 (IRQ)")
                         .scenario("irq-vs-remove").object("isp_device").site("isp_isr*").build(),
-                Defect.of(REF + ".cdev-add-failure-double-cdev-del", REF, Kind.REFCOUNT)
-                        .title("after cdev_device_add fails, unregister deletes the char device a second time")
-                        .because("media_devnode_register leaves REGISTERED set when cdev_device_add fails, so the "
-                                + "driver's media_device_unregister runs cdev_device_del on a cdev cdev_device_add "
-                                + "already deleted and underflows its kobject")
+                Defect.of(REF + ".cdev-add-failure-leaves-registered", REF, Kind.ERRNO)
+                        .title("a file opened while cdev_device_add failed keeps working after the probe failed")
+                        .because("media_devnode_register sets REGISTERED before cdev_device_add and leaves it set when "
+                                + "that fails, so a file that reached the mapped char device passes every later test")
                         .reference("PROTOCOLS.md §1(f) cdev_add / device_add failure")
-                        .scenario("open-during-failing-register").faults(DEVICE_ADD_FAILS).object("media*.cdev.kobj").build(),
-                Defect.of(REF + ".cdev-add-failure-cdev-uaf", REF, Kind.UAF)
-                        .title("a file opened while cdev_device_add failed puts a char device inside the freed context")
-                        .because("the second cdev_del released the cdev while the file still held it; at close the "
-                                + "media_device is released, then the file's cdev_put writes into the freed isp_device")
-                        .reference("PROTOCOLS.md §1(f) cdev_add / device_add failure")
-                        .scenario("open-during-failing-register").faults(DEVICE_ADD_FAILS).object("isp_device")
-                        .site("kref_*(media*.cdev.kobj)").build(),
+                        .scenario("open-during-failing-register").faults(DEVICE_ADD_FAILS)
+                        .object("ioctl on an fd opened while the registration failed").build(),
 
                 // ---- the series, compat mode
                 Defect.of(COMPAT + ".best-effort-window", COMPAT, Kind.UAF)

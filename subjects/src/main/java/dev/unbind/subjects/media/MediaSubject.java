@@ -65,7 +65,9 @@ final class MediaSubject {
 
     /**
      * A driver that does not manage the media device's lifetime (mainline, and the series' compat
-     * mode): the context is devm-allocated, so devres frees it right after remove returns.
+     * mode): the context is devm-allocated, so devres frees it right after remove returns. A failed
+     * probe unwinds like omap3isp's isp_unregister_entities: media_device_unregister, documented
+     * as safe on a media device that is not registered, then media_device_cleanup.
      */
     static class LegacyIsp extends IspDriver {
         LegacyIsp(Kernel k, McCore mc, Module owner, IrqLine irq) {
@@ -79,21 +81,24 @@ final class MediaSubject {
         }
 
         @Override
-        void probeFailed(Isp isp) {
+        void probeFailed(Isp isp, boolean registered) {
+            mc.mediaDeviceUnregister(isp.mdev); // isp_unregister_entities: "safe on an unregistered media device"
             mc.mediaDeviceCleanup(isp.mdev);
         }
 
         @Override
         void remove(Isp isp) {
             mc.mediaDeviceUnregister(isp.mdev);
+            unregisterVideo(isp);
             mc.mediaDeviceCleanup(isp.mdev);
         }
     }
 
     /**
-     * A driver converted the way the series converts its drivers: the context is kzalloc'ed and
-     * freed by {@code ops->release} at the last media_device_put; registers and the interrupt stay
-     * devm.
+     * A driver converted the way the series converts ipu3-cio2 (v3 18/26): the context is
+     * kzalloc'ed and freed by {@code ops->release} at the last media_device_put, which remove
+     * drops last; a failed registration only puts, a later failure unregisters first; registers
+     * and the interrupt stay devm.
      */
     static class ConvertedIsp extends IspDriver {
         ConvertedIsp(Kernel k, McCore mc, Module owner, IrqLine irq) {
@@ -107,13 +112,17 @@ final class MediaSubject {
         }
 
         @Override
-        void probeFailed(Isp isp) {
-            mc.mediaDevicePut(isp.mdev);
+        void probeFailed(Isp isp, boolean registered) {
+            if (registered) {
+                mc.mediaDeviceUnregister(isp.mdev); // fail_media_device_unregister
+            }
+            mc.mediaDevicePut(isp.mdev); // fail_media_device_put
         }
 
         @Override
         void remove(Isp isp) {
             mc.mediaDeviceUnregister(isp.mdev); // BUG: returns with an ioctl (and its link_notify) still running
+            unregisterVideo(isp);
             mc.mediaDevicePut(isp.mdev); // BUG: with no file open the context is freed here, the IRQ only after remove
         }
     }
@@ -134,13 +143,16 @@ final class MediaSubject {
         }
 
         @Override
-        void probeFailed(Isp isp) {
-            // FIX: the devm action drops the reference once devres has freed the interrupt
+        void probeFailed(Isp isp, boolean registered) {
+            if (registered) {
+                mc.mediaDeviceUnregister(isp.mdev);
+            } // FIX: the devm action drops the reference once devres has freed the interrupt
         }
 
         @Override
         void remove(Isp isp) {
             mc.mediaDeviceUnregister(isp.mdev); // FIX: waits for every file operation in flight (FencedMc)
+            unregisterVideo(isp);
         }
     }
 }

@@ -91,6 +91,17 @@ class SeriesMc extends SeriesDevnode {
         mdev.devnode().dev().put();
     }
 
+    /** 15/26: every video device holds a media_device reference. */
+    @Override
+    void videoRegisterMediaController(MediaDevice mdev) {
+        mediaDeviceGet(mdev);
+    }
+
+    @Override
+    void videoDeviceRelease(MediaDevice mdev) {
+        mediaDevicePut(mdev);
+    }
+
     @Override
     int mediaDeviceRegister(MediaDevice mdev, Module owner) {
         CompatRef ref = null;
