@@ -127,9 +127,9 @@ final class MediaDefects {
                 Defect.of(COMPAT + ".close-frees-linked-handle", COMPAT, Kind.UAF)
                         .title("a close after unregister frees its handle while it is still linked, and a racing close unlinks through it")
                         .because("media_device_close skips list_del once ref->registered is 0, so the freed handle stays "
-                                + "in the ring unregister detached from fh_list; a close that passed the test before "
-                                + "unregister then writes the freed neighbour in list_del")
-                        .reference("found by unbind (two-closes-vs-remove): PROTOCOLS.md §1(e)2 with §1(e)4's headless ring")
+                                + "linked to its neighbours; a close that passed the test before unregister then "
+                                + "writes the freed neighbour in list_del (with or without list_del_init at unregister)")
+                        .reference("found by unbind (two-closes-vs-remove): the skipped list_del of PROTOCOLS.md §1(e)2's close path")
                         .scenario("two-closes-vs-remove").object("media_device_fh").build(),
                 Defect.of(COMPAT + ".reopen-dangling-devnode", COMPAT, Kind.UAF)
                         .title("an open through an inode that cached the char device reads the freed devnode's flags")
