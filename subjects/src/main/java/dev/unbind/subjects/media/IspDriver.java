@@ -127,6 +127,7 @@ abstract class IspDriver {
     /** isp_pipeline_link_notify: powers the pipeline up, which writes the ISP's registers. */
     private int linkNotify(MediaDevice mdev) {
         Isp isp = ispOf(mdev);
+        isp.mem.touch("isp_link_notify: read isp->mmio_base");
         try (Fence.Scope op = isp.noOpsAfterRemove.enter("isp_link_notify");
              Cell.Access regs = isp.mmio.enter("isp_link_notify: power the pipeline up (register writes)")) {
             k.at(HW_ACCESS);
