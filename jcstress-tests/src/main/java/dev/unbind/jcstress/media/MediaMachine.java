@@ -26,8 +26,14 @@ import java.time.Duration;
  * word ({@code use-after-free}, {@code fence}, {@code errno}...).
  */
 final class MediaMachine {
+    /** Two actors race. */
     static final int ACTORS = 2;
-    static final Duration HANG_TIMEOUT = Duration.ofMillis(200);
+    /**
+     * A wait longer than this is a hang. Real hangs are found sooner (a deadlock when every actor
+     * is blocked); what this bounds is a wait on a runnable actor that two loaded cores do not run
+     * (the DRM tests measured more than 200 ms).
+     */
+    static final Duration HANG_TIMEOUT = Duration.ofSeconds(1);
     /** cdev_device_add's device_add fails after the char device was mapped (PROTOCOLS.md §1(f)). */
     static final String FAILING_DEVICE_ADD = "fail:kernel.cdev_device_add.device_add";
 
