@@ -202,6 +202,12 @@ final class CdevDefects {
                         .because("there is no call that frees it")
                         .reference("PROTOCOLS.md §3(e') J5")
                         .scenario("ioctl-vs-remove").faults(GARBAGE_RETURN).object("cdev_sync_data").build(),
+                Defect.of(UNINVERTED + ".cdev-memory-not-tied-to-files", UNINVERTED, Kind.UAF)
+                        .title("an open that took its cdev reference before remove reads the cdev after the driver freed it")
+                        .because("chrdev_open holds a reference on the cdev's kobject, but the memory around it is the "
+                                + "driver's, freed once revoke returned")
+                        .reference("PROTOCOLS.md §3(e') J3, §3(c) C3")
+                        .scenario("open-killed-during-remove").object(STATE).build(),
 
                 // ---- J1 and J4 repaired
                 Defect.of(INIT + ".open-calls-itself", INIT, Kind.HANG)
@@ -216,6 +222,12 @@ final class CdevDefects {
                         .because("there is no call that frees it")
                         .reference("PROTOCOLS.md §3(e') J5")
                         .scenario("ioctl-vs-remove").faults(FAILING_CDEV_ADD).object("cdev_sync_data").build(),
+                Defect.of(INIT + ".cdev-memory-not-tied-to-files", INIT, Kind.UAF)
+                        .title("an open waiting behind revoke drops its cdev reference in memory the driver freed")
+                        .because("the open holds a reference on the cdev's kobject while it waits for sync->sem, but "
+                                + "the driver frees the memory around it once revoke returned")
+                        .reference("PROTOCOLS.md §3(e') J3, §3(c) C3; found by unbind (stress, open racing revoke)")
+                        .scenario("open-killed-during-remove").object(STATE).build(),
 
                 // ---- J1, J4 and the self call repaired: the sketch's design
                 Defect.of(SELF_CALL + ".fops-not-switched", SELF_CALL, Kind.ERRNO)

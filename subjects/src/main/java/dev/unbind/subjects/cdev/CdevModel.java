@@ -70,8 +70,8 @@ final class CdevModel implements Chardev {
     private record FileInfo(Bound bound, int epoch, boolean ordinary) {
     }
 
-    /** The state of a board when a call began. */
-    private record Seen(boolean live, int epoch) {
+    /** The state of a board when a call began, and how many rmmods had begun by then. */
+    private record Seen(boolean live, int epoch, int rmmods) {
     }
 
     private final Kernel k;
@@ -81,6 +81,8 @@ final class CdevModel implements Chardev {
     private final Map<Board, Bound> boards = new EnumMap<>(Board.class);
     private final Map<File, FileInfo> files = new IdentityHashMap<>();
     private final UserSpace users = new UserSpace();
+    /** rmmods of the daq module begun so far: once it is GOING, opens fail before remove runs. */
+    private volatile int rmmods;
 
     private CdevModel(Kernel k, CharDevCore core, BoundFactory drivers) {
         this.k = k;
@@ -134,6 +136,7 @@ final class CdevModel implements Chardev {
 
     @Override
     public int rmmod() {
+        rmmods++;
         return k.op("rmmod", daqModule::unload);
     }
 
@@ -167,7 +170,7 @@ final class CdevModel implements Chardev {
     @Override
     public OpenResult reopen(File f) {
         FileInfo fi = info(f);
-        Seen s = fi.ordinary ? new Seen(true, 0) : seenBy(fi);
+        Seen s = fi.ordinary ? new Seen(true, 0, 0) : seenBy(fi);
         OpenResult[] r = new OpenResult[1];
         k.op("open", () -> {
             r[0] = core.open(f.inode());
@@ -183,7 +186,7 @@ final class CdevModel implements Chardev {
             r[0] = core.openPath(OrdinaryDriver.DEVT);
             return r[0].rc();
         });
-        return opened(r[0], null, new Seen(true, 0), "open(/dev/ordinary)");
+        return opened(r[0], null, new Seen(true, 0, 0), "open(/dev/ordinary)");
     }
 
     private OpenResult opened(OpenResult r, Bound x, Seen s, String what) {
@@ -215,7 +218,7 @@ final class CdevModel implements Chardev {
 
     private long fileOp(String what, File f, long expected, java.util.function.LongSupplier call) {
         FileInfo fi = info(f);
-        Seen s = fi.ordinary ? new Seen(true, 0) : seenBy(fi);
+        Seen s = fi.ordinary ? new Seen(true, 0, 0) : seenBy(fi);
         long[] rc = new long[1];
         k.op(what.startsWith("compat") ? "compat_ioctl" : what.startsWith("ioctl") ? "ioctl" : "read", () -> {
             rc[0] = call.getAsLong();
@@ -248,13 +251,13 @@ final class CdevModel implements Chardev {
     // ------------------------------------------------------------------ the contract
 
     private Seen seen(Bound x) {
-        return new Seen(x.live, x.epoch);
+        return new Seen(x.live, x.epoch, rmmods);
     }
 
     /** A file's board as the call begins: live only if still bound to the device the file was opened on. */
-    private static Seen seenBy(FileInfo fi) {
+    private Seen seenBy(FileInfo fi) {
         Bound x = fi.bound;
-        return new Seen(x.live && x.epoch == fi.epoch, fi.epoch);
+        return new Seen(x.live && x.epoch == fi.epoch, fi.epoch, rmmods);
     }
 
     private FileInfo info(File f) {
@@ -265,7 +268,8 @@ final class CdevModel implements Chardev {
 
     /** Checks a result: {@code ok} values always; "gone" errors unless the device stayed bound throughout. */
     private void expect(String what, long rc, Bound x, Seen s, long... ok) {
-        boolean stayedBound = x == null || s.live && x.live && x.epoch == s.epoch;
+        boolean stayedBound = x == null || s.live && x.live && x.epoch == s.epoch
+                && (x.board.builtIn || rmmods == s.rmmods && daqModule.state() == Module.State.LIVE);
         LongStream allowed = LongStream.of(ok);
         if (!stayedBound) {
             allowed = LongStream.concat(allowed, LongStream.of(-Errno.ENXIO, -Errno.ENODEV, -Errno.ENOENT));

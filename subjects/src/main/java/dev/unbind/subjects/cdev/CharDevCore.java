@@ -1,6 +1,7 @@
 package dev.unbind.subjects.cdev;
 
 import dev.unbind.kernel.Kernel;
+import dev.unbind.kernel.Point;
 import dev.unbind.kernel.fs.Cdev;
 import dev.unbind.kernel.fs.CdevMap;
 import dev.unbind.kernel.fs.DevFs;
@@ -17,6 +18,8 @@ import dev.unbind.kernel.fs.Vfs;
  */
 class CharDevCore {
     static final int DAQ_MAJOR = 240;
+    /** chrdev_open holds a cdev reference (cdev_get) and has not yet read the cdev's fields. */
+    static final Point OPEN_GOT_CDEV = Point.window("cdev.core.chrdev_open.got-cdev", "remove", "rmmod");
 
     final Kernel k;
     final CdevMap map;
@@ -37,12 +40,17 @@ class CharDevCore {
 
     /** open(2) of a node by path. */
     final OpenResult openPath(int devt) {
-        return Vfs.openPath(k, devfs, map, devt, this::chrdevOpenFops);
+        return Vfs.openPath(k, devfs, map, devt, this::gotCdev);
     }
 
     /** open(2) of an inode that may have cached its cdev (/proc/PID/fd/N). */
     final OpenResult open(Inode inode) {
-        return Vfs.open(k, inode, map, this::chrdevOpenFops);
+        return Vfs.open(k, inode, map, this::gotCdev);
+    }
+
+    private FileOperations gotCdev(Cdev p) {
+        k.at(OPEN_GOT_CDEV);
+        return chrdevOpenFops(p);
     }
 
     /** cdev_add: 0 or -ENOMEM. */
