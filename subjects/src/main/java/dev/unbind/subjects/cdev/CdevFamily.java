@@ -31,23 +31,23 @@ public final class CdevFamily implements Family<Chardev> {
                             + "lock in revoke (seed 003). The is_sync test is inverted, so the union is read as the wrong "
                             + "member for every char device.",
                     Expectation.SHOWS_ITS_DEFECTS,
-                    CdevModel.of(CdevSyncSketch.AsPosted::new, CdevSyncSketch.Driver::new)),
+                    CdevModel.of(CdevSyncSketch.AsPosted::new, SyncSketchDriver::new)),
             new Variant<>("cdev.sync-sketch-is-sync-uninverted", "the sketch with its is_sync test un-inverted (J1)",
                     "The first cumulative repair: chrdev_open takes the sync fops for sync cdevs only. The sync open "
                             + "is reached, and meets what cdev_sync_init left undone (J4).",
                     Expectation.SHOWS_ITS_DEFECTS,
-                    CdevModel.of(CdevSyncSketch.IsSyncUninverted::new, CdevSyncSketch.Driver::new)),
+                    CdevModel.of(CdevSyncSketch.IsSyncUninverted::new, SyncSketchDriver::new)),
             new Variant<>("cdev.sync-sketch-init-completed", "the sketch with J1 and cdev_sync_init's omissions (J4) repaired",
                     "The second cumulative repair: init_rwsem, orig_fops saved before the union is overwritten, a "
                             + "return value, fops_get checked. The sync open now calls itself through filp->f_op (J2).",
                     Expectation.SHOWS_ITS_DEFECTS,
-                    CdevModel.of(CdevSyncSketch.InitCompleted::new, CdevSyncSketch.Driver::new)),
+                    CdevModel.of(CdevSyncSketch.InitCompleted::new, SyncSketchDriver::new)),
             new Variant<>("cdev.sync-sketch-self-call-fixed", "the sketch with J1, J4 and the self call repaired",
                     "The third cumulative repair: the sync open calls the driver's open. What is left is the sketch's "
                             + "design: f_op stays sync_fops (no read, no ioctl), release reaches sync through i_cdev, "
                             + "revoke waits for sleepers it never wakes, and nothing frees sync.",
                     Expectation.SHOWS_ITS_DEFECTS,
-                    CdevModel.of(CdevSyncSketch.SelfCallFixed::new, CdevSyncSketch.Driver::new)),
+                    CdevModel.of(CdevSyncSketch.SelfCallFixed::new, SyncSketchDriver::new)),
             new Variant<>("cdev.fenced", "a cdev fence over every fop, tied to the files' memory, that wakes sleepers first",
                     "Queued mode corrected: the fence lives in a cdev that pins the driver's struct device, every fop "
                             + "goes through it, release always reaches the driver (memory only), remove marks the device "

@@ -6,16 +6,15 @@ import dev.unbind.kernel.Actor;
 import dev.unbind.kernel.Cell;
 import dev.unbind.kernel.Errno;
 import dev.unbind.kernel.Kernel;
-import dev.unbind.kernel.Module;
 import dev.unbind.kernel.Point;
 import dev.unbind.kernel.RwSem;
-import dev.unbind.kernel.device.Device;
 import dev.unbind.kernel.fs.Cdev;
 import dev.unbind.kernel.fs.File;
 import dev.unbind.kernel.fs.FileOperations;
 import dev.unbind.kernel.fs.Inode;
 import dev.unbind.kernel.fs.Vfs;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -57,7 +56,8 @@ import java.util.Set;
  * <p>Not modelled: release returning void and revoke returning nothing are type and
  * -Werror=return-type errors with no effect at run time (the VFS ignores release's value and the
  * only caller of revoke ignores it). J6 (misc's one cdev) is not checkable here: see
- * {@link CdevDefects}.
+ * {@link CdevDefects}. The sketch's struct is {@link CdevSyncData}; the driver using it,
+ * {@link SyncSketchDriver}.
  */
 final class CdevSyncSketch {
     static final Point KZALLOC_SYNC = Point.fallible("cdev.sync.cdev_sync_init.kzalloc");
@@ -75,65 +75,12 @@ final class CdevSyncSketch {
     private CdevSyncSketch() {
     }
 
-    /** struct cdev_sync_data. All of it lives in {@link #mem}. */
-    static final class SyncData implements FopsLayout.SyncDataWords {
-        final Cell mem;
-        final RwSem sem;
-        final FileOperations syncFops = new FileOperations("sync->sync_fops", null);
-        private volatile FileOperations origFops;
-        private volatile boolean revoked;
-        private volatile boolean writeHeld;
-        private final boolean semInitialised;
-
-        SyncData(Cell mem, RwSem sem, boolean semInitialised) {
-            this.mem = mem;
-            this.sem = sem;
-            this.semInitialised = semInitialised;
-        }
-
-        @Override
-        public FileOperations origFops() {
-            mem.touch("read sync->orig_fops");
-            return origFops;
-        }
-
-        void origFops(FileOperations f) {
-            mem.touch("write sync->orig_fops");
-            origFops = f;
-        }
-
-        boolean revoked() {
-            mem.touch("read sync->revoked");
-            return revoked;
-        }
-
-        void revoked(boolean r) {
-            mem.touch("write sync->revoked");
-            revoked = r;
-        }
-
-        @Override
-        public long semCount() {
-            return (writeHeld ? 1L : 0L) + 256L * sem.readers(); // RWSEM_WRITER_LOCKED, RWSEM_READER_BIAS
-        }
-
-        @Override
-        public boolean waitListInitialised() {
-            return semInitialised;
-        }
-
-        @Override
-        public FileOperations syncFops() {
-            return syncFops;
-        }
-    }
-
     /** fs/char_dev.c with the sketch, as posted. */
     static class AsPosted extends CharDevCore {
         /** The union word of every cdev that went through cdev_sync_init: it holds sync, no longer ops. */
-        private final Map<Cdev, SyncData> unionHoldsSync = new IdentityHashMap<>();
+        private final Map<Cdev, CdevSyncData> unionHoldsSync = new IdentityHashMap<>();
         /** bool is_sync: false (zeroed) for every cdev that never went through cdev_sync_init. */
-        private final Set<Cdev> isSync = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        private final Set<Cdev> isSync = Collections.newSetFromMap(new IdentityHashMap<>());
         /** How deep each actor is in cdev_sync_open (to see the self call recurse). */
         private final Map<Actor, Integer> openDepth = new HashMap<>();
 
@@ -152,7 +99,7 @@ final class CdevSyncSketch {
 
         /** {@code p->ops}: the word read as a file_operations pointer. */
         final FileOperations readOps(Cdev p) {
-            SyncData s = unionSync(p);
+            CdevSyncData s = unionSync(p);
             if (s == null) {
                 return p.ops();
             }
@@ -166,8 +113,8 @@ final class CdevSyncSketch {
         }
 
         /** {@code p->sync}: the word read as a cdev_sync_data pointer. */
-        final SyncData readSync(Cdev p) {
-            SyncData s = unionSync(p);
+        final CdevSyncData readSync(Cdev p) {
+            CdevSyncData s = unionSync(p);
             if (s == null) {
                 throw new IllegalStateException("model: " + p + " holds its ops; no path of the sketch reads them as sync here");
             }
@@ -176,12 +123,12 @@ final class CdevSyncSketch {
 
         /** {@code &p->sync->sync_fops}: an address computation, no access to the sync data itself. */
         final FileOperations syncFopsAddress(Cdev p) {
-            SyncData s = unionSync(p);
+            CdevSyncData s = unionSync(p);
             return s != null ? s.syncFops : FopsLayout.syncFopsOf(p.ops());
         }
 
         /** {@code p->is_sync = true; p->sync = sync}. */
-        final void setSync(Cdev p, SyncData s) {
+        final void setSync(Cdev p, CdevSyncData s) {
             p.home().touch("write cdev->is_sync");
             synchronized (isSync) {
                 isSync.add(p);
@@ -192,7 +139,7 @@ final class CdevSyncSketch {
             }
         }
 
-        private SyncData unionSync(Cdev p) {
+        private CdevSyncData unionSync(Cdev p) {
             p.home().touch("read cdev->ops/sync");
             synchronized (unionHoldsSync) {
                 return unionHoldsSync.get(p);
@@ -226,7 +173,7 @@ final class CdevSyncSketch {
 
         int syncOpen(Inode inode, File filp) {
             Cdev p = inode.cdev();
-            SyncData sync = readSync(p);
+            CdevSyncData sync = readSync(p);
             if (sync.sem.downReadKillable() != 0) { // scoped_cond_guard(rwsem_read_kill, return -ERESTARTSYS, &sync->sem)
                 return -Errno.ERESTARTSYS;
             }
@@ -256,7 +203,7 @@ final class CdevSyncSketch {
         /** Returns int for the model; the sketch's release returns void, which the VFS would ignore anyway. */
         int cdevSyncRelease(Inode inode, File filp) {
             Cdev p = inode.cdev();
-            SyncData sync = readSync(p); // BUG (J3): through i_cdev: the cdev's memory is the driver's, freed after revoke
+            CdevSyncData sync = readSync(p); // BUG (J3): through i_cdev: the cdev's memory is the driver's, freed after revoke
             FileOperations orig = sync.origFops();
             if (k.deref(orig, "cdev_sync_release: sync->orig_fops->release").release != null) {
                 if (orig.owner != null) {
@@ -274,14 +221,14 @@ final class CdevSyncSketch {
             if (mem == null) {
                 return -Errno.ENOMEM;
             }
-            SyncData sync = new SyncData(mem, RwSem.uninitialised(k, "cdev_sync_data.sem", mem), false); // BUG (J4): no init_rwsem
+            CdevSyncData sync = new CdevSyncData(mem, RwSem.uninitialised(k, "cdev_sync_data.sem", mem), false); // BUG (J4): no init_rwsem
             fillSyncFops(sync);
             // BUG (J4): sync->orig_fops is never set
             setSync(p, sync); // BUG (J4): overwrites p->ops, the only pointer to the driver's table
             return k.fails(NO_RETURN_VALUE) ? LOW_HALF_OF_SYNC_POINTER : 0; // BUG (J4): no return statement
         }
 
-        final void fillSyncFops(SyncData sync) {
+        final void fillSyncFops(CdevSyncData sync) {
             sync.syncFops.owner = null; // THIS_MODULE of fs/char_dev.c: built in
             sync.syncFops.open = this::cdevSyncOpen;
             sync.syncFops.release = this::cdevSyncRelease;
@@ -290,12 +237,12 @@ final class CdevSyncSketch {
 
         /** Returns nothing in the sketch; the driver's remove, its only caller, ignores the value. */
         void cdevSyncRevoke(Cdev p) {
-            SyncData sync = readSync(p);
+            CdevSyncData sync = readSync(p);
             sync.sem.downWrite(); // guard(rwsem_write) BUG (J5): waits for a reader asleep in the driver's open, and wakes nobody
-            sync.writeHeld = true;
+            sync.writeHeld(true);
             k.at(REVOKE_WRITE_LOCKED);
             sync.revoked(true);
-            sync.writeHeld = false;
+            sync.writeHeld(false);
             sync.sem.upWrite();
         }
 
@@ -357,7 +304,7 @@ final class CdevSyncSketch {
             if (mem == null) {
                 return -Errno.ENOMEM;
             }
-            SyncData sync = new SyncData(mem, new RwSem(k, "cdev_sync_data.sem", mem), true); // FIX (J4): init_rwsem
+            CdevSyncData sync = new CdevSyncData(mem, new RwSem(k, "cdev_sync_data.sem", mem), true); // FIX (J4): init_rwsem
             fillSyncFops(sync);
             sync.origFops(readOps(p)); // FIX (J4): the driver's table, saved before the union word is overwritten
             setSync(p, sync);
@@ -367,7 +314,7 @@ final class CdevSyncSketch {
         @Override
         int syncOpen(Inode inode, File filp) {
             Cdev p = inode.cdev();
-            SyncData sync = readSync(p);
+            CdevSyncData sync = readSync(p);
             if (sync.sem.downReadKillable() != 0) {
                 return -Errno.ERESTARTSYS;
             }
@@ -403,69 +350,6 @@ final class CdevSyncSketch {
         @Override
         int openThrough(FileOperations fops, Inode inode, File filp) {
             return callOpen(fops, inode, filp); // FIX (J2): the original open; f_op still stays sync_fops
-        }
-    }
-
-    /** The driver: cdev_init, cdev_sync_init, cdev_add; revoke, cdev_del, kfree in remove. */
-    static final class Driver extends DaqDriver {
-        private final AsPosted core;
-
-        Driver(Kernel k, AsPosted core, Module owner, Chardev.Board board) {
-            super(k, owner, board);
-            this.core = core;
-        }
-
-        @Override
-        int probe(Device pdev) {
-            DaqDevice d = allocState();
-            if (d == null) {
-                return -Errno.ENOMEM;
-            }
-            if (!ioremap(d, pdev)) {
-                kfreeState(d);
-                return -Errno.ENOMEM;
-            }
-            Cdev cdev = cdevFor(d, fops); // cdev_init(&d->cdev, &daq_fops)
-            if (cdev == null) {
-                kfreeState(d);
-                return -Errno.ENOMEM;
-            }
-            int rc = core.cdevSyncInit(cdev);
-            if (rc != 0) {
-                putUnadded(cdev);
-                kfreeState(d); // BUG (J5): a cdev_sync_data already allocated leaks: the sketch has nothing to free it
-                return rc;
-            }
-            rc = core.cdevAdd(cdev, d.devt, 2);
-            if (rc != 0) {
-                putUnadded(cdev);
-                kfreeState(d);
-                return rc;
-            }
-            rc = createNodes(core, d);
-            if (rc != 0) {
-                core.cdevDel(cdev);
-                kfreeState(d);
-                return rc;
-            }
-            drvdata = d;
-            if (requestIrqFails(d)) {
-                teardown(d);
-                return -Errno.EBUSY;
-            }
-            return 0;
-        }
-
-        @Override
-        void remove(DaqDevice d) {
-            teardown(d);
-        }
-
-        private void teardown(DaqDevice d) {
-            core.cdevSyncRevoke(d.cdev());
-            destroyNodes(core, d);
-            core.cdevDel(d.cdev());
-            kfreeState(d); // BUG (J3): the cdev that release reaches through i_cdev is in here; BUG (J5): sync is never freed
         }
     }
 }
