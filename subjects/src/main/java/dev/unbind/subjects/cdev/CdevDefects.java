@@ -209,7 +209,7 @@ final class CdevDefects {
                         .title("an open that took its cdev reference before remove reads the cdev after the driver freed it")
                         .because("chrdev_open holds a reference on the cdev's kobject, but the memory around it is the "
                                 + "driver's, freed once revoke returned")
-                        .reference("PROTOCOLS.md §3(e') J3, §3(c) C3")
+                        .reference("PROTOCOLS.md §3(e') J3, §3(c) C3; found by unbind (stress, open racing remove)")
                         .scenario("open-killed-during-remove").object(STATE).build(),
 
                 // ---- J1 and J4 repaired

@@ -91,11 +91,12 @@ public final class CdevFamily implements Family<Chardev> {
 
     @Override
     public List<Point> points() {
-        List<Point> all = new ArrayList<>(Point.declaredIn(DaqDriver.class));
+        List<Point> all = new ArrayList<>(Point.declaredIn(CharDevCore.class));
+        all.addAll(Point.declaredIn(DaqDriver.class));
         all.addAll(Point.declaredIn(QueuedMode.class));
         all.addAll(Point.declaredIn(CdevSyncSketch.class));
         all.addAll(Point.declaredIn(FencedCdev.class));
-        all.addAll(Point.declaredIn(CdevMap.class));
+        all.add(CdevMap.CDEV_ADD);
         all.addAll(Point.declaredIn(KernelPoints.class));
         return all;
     }
