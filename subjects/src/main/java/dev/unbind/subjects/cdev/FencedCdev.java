@@ -216,7 +216,9 @@ final class FencedCdev {
             }
             rc = createNodes(core, d);
             if (rc != 0) {
-                teardown(d);
+                core.cdevFenceRevoke(cdev); // no node ever appeared: nobody to wake
+                core.cdevDel(cdev);
+                dev.put();
                 return rc;
             }
             drvdata = d;
