@@ -71,7 +71,8 @@ final class NightlyCommand implements Callable<Integer> {
             main.err().printf("nightly: Lincheck ran %d check(s)%n", ls.checks());
             Duration jcstressFor = Duration.ofNanos((long) ((end - System.nanoTime()) * 0.30 / 0.50));
             main.err().println("nightly: JCStress for " + jcstressFor.toSeconds() + " s");
-            JcstressEngine.Summary js = new JcstressEngine(JcstressEngine.Options.of(out, jcstressFor), ws.catalogue, ws.sink)
+            JcstressEngine.Summary js = new JcstressEngine(JcstressEngine.Options.of(out, jcstressFor).rotatedBy(LocalDate.now().toEpochDay()),
+                    ws.catalogue, ws.sink)
                     .run(rotated(selected, LocalDate.now().toEpochDay()));
             main.err().printf("nightly: JCStress ran %d of %d tests%n", js.ran(), js.selected());
             Duration stressFor = Duration.ofNanos(Math.max(1_000_000_000L, end - System.nanoTime()));
