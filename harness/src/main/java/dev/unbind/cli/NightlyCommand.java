@@ -20,7 +20,8 @@ import java.util.concurrent.Callable;
  * budget, then the reports. Engines run one after the other, each with a share of what is left;
  * time an engine does not use goes to the next, and stress takes whatever remains:
  * <ol>
- *   <li>the explorer (deterministic: it proves the catalogue is still found) — up to 35%;</li>
+ *   <li>the explorer (deterministic: it proves the catalogue is still found) — up to 35%, shared
+ *       equally by the variants;</li>
  *   <li>Lincheck's model checker over every variant's facades — up to 15%;</li>
  *   <li>JCStress — up to 30%; a short budget cannot run every variant's tests, so each night
  *       starts at another variant (a rotation by date) and successive nights cover them all;</li>
@@ -60,9 +61,11 @@ final class NightlyCommand implements Callable<Integer> {
         try (Workspace ws = Workspace.start(out, "nightly", globs, budget, seed, all, main.err())) {
             long exploreUntil = start + share(start, end, 0.35);
             main.err().println("nightly: explorer until +" + secs(exploreUntil - start) + " s");
-            Explorer explorer = new Explorer(ExploreOptions.defaults().withDeadline(exploreUntil), ws.catalogue, ws.sink);
-            for (Subjects.Selected s : selected) {
-                explorer.explore(s.family(), s.variant(), seed);
+            for (int i = 0; i < selected.size(); i++) {
+                Subjects.Selected s = selected.get(i);
+                long slice = fairSlice(System.nanoTime(), exploreUntil, selected.size() - i);
+                new Explorer(ExploreOptions.defaults().withDeadline(slice), ws.catalogue, ws.sink)
+                        .explore(s.family(), s.variant(), seed);
             }
             Duration lincheckFor = Duration.ofNanos((long) ((end - System.nanoTime()) * 0.15 / 0.65));
             main.err().println("nightly: Lincheck for " + lincheckFor.toSeconds() + " s");
@@ -92,6 +95,15 @@ final class NightlyCommand implements Callable<Integer> {
         List<T> out = new java.util.ArrayList<>(list.subList(k, list.size()));
         out.addAll(list.subList(0, k));
         return out;
+    }
+
+    /**
+     * The explorer's deadline for the next of {@code left} variants: an equal part of what is left
+     * of its time, so a short budget explores every variant a little rather than the first ones
+     * fully; what a variant does not use goes to those after it.
+     */
+    static long fairSlice(long now, long until, int left) {
+        return now + Math.max(0, until - now) / Math.max(1, left);
     }
 
     private static long share(long start, long end, double fraction) {

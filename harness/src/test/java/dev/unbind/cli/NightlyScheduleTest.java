@@ -1,0 +1,37 @@
+package dev.unbind.cli;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** How nightly shares its explorer time and rotates the engines' order. */
+class NightlyScheduleTest {
+    @Test
+    void eachVariantGetsAnEqualPartOfWhatIsLeft() {
+        assertEquals(1_000 + 300, NightlyCommand.fairSlice(1_000, 1_900, 3));
+        assertEquals(1_000 + 900, NightlyCommand.fairSlice(1_000, 1_900, 1), "the last variant gets all that is left");
+    }
+
+    @Test
+    void timeAVariantLeavesUnusedGoesToTheOnesAfterIt() {
+        long until = 10_000;
+        long first = NightlyCommand.fairSlice(0, until, 4);     // 2,500
+        long finishedEarlyAt = 500;
+        assertEquals(2_500, first);
+        assertEquals(finishedEarlyAt + 3_166, NightlyCommand.fairSlice(finishedEarlyAt, until, 3));
+    }
+
+    @Test
+    void pastTheExplorersTimeAVariantGetsNone() {
+        assertEquals(5_000, NightlyCommand.fairSlice(5_000, 4_000, 2));
+    }
+
+    @Test
+    void theRotationStartsAtTheOffsetModuloTheSize() {
+        assertEquals(List.of("c", "a", "b"), NightlyCommand.rotated(List.of("a", "b", "c"), 5));
+        assertEquals(List.of("a", "b", "c"), NightlyCommand.rotated(List.of("a", "b", "c"), 0));
+        assertEquals(List.of(), NightlyCommand.rotated(List.<String>of(), 3));
+    }
+}
