@@ -1,10 +1,11 @@
-package dev.unbind.jcstress.drm;
+package dev.unbind.jcstress;
 
 import dev.unbind.finding.Kind;
 import dev.unbind.subject.Expectation;
+import dev.unbind.subject.Family;
+import dev.unbind.subject.Subjects;
 import dev.unbind.subject.Variant;
-import dev.unbind.subjects.drm.Drm;
-import dev.unbind.subjects.drm.DrmFamily;
+import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.openjdk.jcstress.annotations.Actor;
@@ -31,55 +32,64 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The grading rules of the DRM JCStress tests, read from their annotations, for every race the
- * annotation processor listed: one test per variant of the family; on a variant that must keep
- * every property, every word a defective variant finds interesting is FORBIDDEN and so is any
- * word nobody listed; on a defective variant nothing is FORBIDDEN. Which variant is which comes
- * from the family's expectations, not from the test names.
+ * The grading rules of the JCStress tests, read from their annotations, for every family found
+ * with ServiceLoader and every race (enclosing class) the annotation processor listed in the
+ * family's package {@code dev.unbind.jcstress.<family>}: every family has races; each race has one
+ * test per variant of its family; on a variant that must keep every property, every word a
+ * defective variant finds interesting is FORBIDDEN and so is any word nobody listed; on a
+ * defective variant nothing is FORBIDDEN. Which variant is which comes from the family's
+ * expectations, not from the test names.
  */
 class GradingTest {
-    private static final List<Variant<Drm>> VARIANTS = new DrmFamily().variants();
-
-    /** Every DRM test the processor generated, grouped by race (the enclosing class). */
-    private static Map<Class<?>, List<Class<?>>> races() throws ClassNotFoundException {
+    /** Every test the processor generated in the family's package, grouped by race. */
+    private static Map<String, List<Class<?>>> racesOf(Family<?> family) throws ClassNotFoundException {
         assertNotNull(GradingTest.class.getResource(TestList.LIST),
                 TestList.LIST + " is not on the class path: the JCStress annotation processor did not run");
-        Map<Class<?>, List<Class<?>>> races = new TreeMap<>((a, b) -> a.getName().compareTo(b.getName()));
+        String pkg = GradingTest.class.getPackageName() + "." + family.id();
+        Map<String, List<Class<?>>> races = new TreeMap<>();
         for (String name : TestList.tests()) {
             Class<?> test = Class.forName(TestList.getInfo(name).binaryName());
-            if (test.getPackage().getName().equals(GradingTest.class.getPackage().getName())) {
-                races.computeIfAbsent(test.getEnclosingClass() == null ? test : test.getEnclosingClass(),
-                        r -> new ArrayList<>()).add(test);
+            if (test.getPackageName().equals(pkg)) {
+                Class<?> race = test.getEnclosingClass() == null ? test : test.getEnclosingClass();
+                races.computeIfAbsent(race.getSimpleName(), r -> new ArrayList<>()).add(test);
             }
         }
         return races;
     }
 
     @TestFactory
-    Stream<DynamicTest> everyRace_followsTheGradingRules() throws ClassNotFoundException {
-        Map<Class<?>, List<Class<?>>> races = races();
-        assertEquals(Set.of("IoctlVsRemove", "CommitVsRemove", "CloseVsRemove", "OpenDuringFailingRegister"),
-                races.keySet().stream().map(Class::getSimpleName).collect(Collectors.toSet()),
-                "the races the processor listed (is annotation processing on?)");
-        return races.entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey().getSimpleName(),
-                () -> checkRace(e.getValue())));
+    Stream<DynamicContainer> everyFamilysRaces_followTheGradingRules() {
+        List<Family<?>> families = Subjects.load().families();
+        assertFalse(families.isEmpty(), "no family registered");
+        return families.stream().map(f -> {
+            Map<String, List<Class<?>>> races;
+            try {
+                races = racesOf(f);
+            } catch (ClassNotFoundException e) {
+                throw new AssertionError(e);
+            }
+            assertFalse(races.isEmpty(), f.id() + " has no JCStress race (is annotation processing on?)");
+            return DynamicContainer.dynamicContainer(f.id(), races.entrySet().stream().map(e ->
+                    DynamicTest.dynamicTest(e.getKey(), () -> checkRace(f, e.getValue()))));
+        });
     }
 
-    private static void checkRace(List<Class<?>> tests) {
+    private static void checkRace(Family<?> family, List<Class<?>> tests) {
+        List<? extends Variant<?>> variants = family.variants();
         Map<String, Class<?>> byVariant = new TreeMap<>();
         for (Class<?> t : tests) {
             String description = t.getAnnotation(Description.class).value();
             String variant = description.substring(0, Math.max(0, description.indexOf(" | ")));
-            assertTrue(VARIANTS.stream().anyMatch(v -> v.id().equals(variant)),
-                    t.getName() + ": description must start with a variant id and ' | ': " + description);
+            assertTrue(variants.stream().anyMatch(v -> v.id().equals(variant)),
+                    t.getName() + ": description must start with a variant id of " + family.id() + " and ' | ': " + description);
             assertEquals(null, byVariant.put(variant, t), "two tests for " + variant);
             assertActors(t);
         }
-        assertEquals(VARIANTS.stream().map(Variant::id).collect(Collectors.toCollection(TreeSet::new)), byVariant.keySet(),
+        assertEquals(variants.stream().map(Variant::id).collect(Collectors.toCollection(TreeSet::new)), byVariant.keySet(),
                 "one test per variant");
 
         Set<String> interesting = new TreeSet<>();
-        for (Variant<Drm> v : VARIANTS) {
+        for (Variant<?> v : variants) {
             if (v.expect() == Expectation.SHOWS_ITS_DEFECTS) {
                 Class<?> t = byVariant.get(v.id());
                 Map<String, Expect> grades = grades(t);
@@ -95,7 +105,7 @@ class GradingTest {
             }
         }
         assertFalse(interesting.isEmpty(), "a defective variant names what it finds");
-        for (Variant<Drm> v : VARIANTS) {
+        for (Variant<?> v : variants) {
             if (v.expect() == Expectation.KEEPS_EVERY_PROPERTY) {
                 Class<?> t = byVariant.get(v.id());
                 Map<String, Expect> grades = grades(t);
