@@ -76,10 +76,13 @@ public final class Srcu {
         return idx;
     }
 
-    /** srcu_read_unlock: {@code idx} must be what the matching readLock returned. */
+    /**
+     * srcu_read_unlock: {@code idx} must be what the matching readLock returned. The reader leaves
+     * the model's set of readers inside before its unlock is counted, so a grace period that sees
+     * the index drained never finds it still inside (on real threads the two are not atomic).
+     */
     public void readUnlock(int idx) {
         use(srcuReadUnlockLabel);
-        unlocks.incrementAndGet(idx);
         Actor me = kernel.self();
         synchronized (inside) {
             int mine = -1;
@@ -101,6 +104,7 @@ public final class Srcu {
                 inside.remove(mine);
             }
         }
+        unlocks.incrementAndGet(idx);
         kernel.progress();
     }
 
