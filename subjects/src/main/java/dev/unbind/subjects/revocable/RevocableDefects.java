@@ -28,6 +28,8 @@ final class RevocableDefects {
     static final String OPEN_FAILURE_LEAKS = "fs_revocable_replacement|fs_revocable_revs|revocable|revocable_provider|srcu_data";
     /** The read section left entered by an actor: the grace period waits for it forever. */
     static final String SECTION_NEVER_LEFT = "synchronize_srcu(*inside since*";
+    /** The task that lost its read section waits in a grace period of the same SRCU itself. */
+    static final String OWN_SECTION = "synchronize_srcu(*.srcu)";
     /** An index undrained although no reader is inside: an unlock went to the other index. */
     static final String INDEX_NEVER_DRAINS = "synchronize_srcu(*): readers of index ?";
 
@@ -75,7 +77,7 @@ final class RevocableDefects {
                                 + "fs_revocable_release jumps to recover past the withdraw, so synchronize_srcu waits "
                                 + "for a reader that already returned")
                         .reference("found by unbind: close-vs-remove, and §4(f) \"close racing revoke\"")
-                        .scenario("close-vs-remove").site(SECTION_NEVER_LEFT).build(),
+                        .scenario("close-vs-remove").site(SECTION_NEVER_LEFT + "|" + OWN_SECTION).build(),
                 Defect.of(V5 + ".oops-holds-read-section", V5, Kind.HANG)
                         .title("an oops inside a wrapped ioctl keeps its read section entered: revoke never returns")
                         .because("the read section spans the driver's ioctl; the thread killed by the NULL deref of "
@@ -144,13 +146,13 @@ final class RevocableDefects {
                         .because("misc->rps[] holds bare pointers copied at probe; once the revoke and the last handle "
                                 + "dropped the provider, revocable_alloc's kref_get and every later call use freed memory")
                         .reference("PROTOCOLS.md §4(e) D10")
-                        .scenario("zzz-ops-after-supplier-unbind").object("revocable_provider").build(),
+                        .scenario("zzz-open-after-supplier-unbind").object("revocable_provider").build(),
                 Defect.of(V5 + ".consumer-on-dead-provider-refcount", V5, Kind.REFCOUNT)
                         .title("an open after supplier X went away increments a provider refcount that reached zero")
                         .because("revocable_alloc uses kref_get, not kref_get_unless_zero, on a provider nothing "
                                 + "references any more")
                         .reference("PROTOCOLS.md §4(e) D10")
-                        .scenario("zzz-ops-after-supplier-unbind").object("revocable_provider.kref").build(),
+                        .scenario("zzz-open-after-supplier-unbind").object("revocable_provider.kref").build(),
                 Defect.of(V5 + ".revs-unwind-skips-first", V5, Kind.LEAK)
                         .title("when a later consumer allocation fails, the first handle and its provider reference leak")
                         .because("fs_revocable_replace's error path unwinds with while (--i), which never frees revs[0]")

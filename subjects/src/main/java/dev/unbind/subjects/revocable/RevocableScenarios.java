@@ -208,7 +208,7 @@ final class RevocableScenarios {
                                 })), actor("unbinder", m::unbindSupplier))
                                 .quiesce(m::quiesce)),
                 Scenario.of("zzz-ops-after-supplier-unbind",
-                        "/dev/zzz is read and mapped, X goes away, then the fd touches, writes, maps, reads, closes and reopens",
+                        "/dev/zzz is read and mapped, X goes away, then the fd touches, writes, maps, reads and closes",
                         (k, m) -> {
                             Fd fd = new Fd();
                             Vma[] vma = new Vma[1];
@@ -237,10 +237,18 @@ final class RevocableScenarios {
                                         }
                                         m.read(f);
                                         m.close(f);
-                                        openAnd(m, ZZZ, m::read);
                                     }))
                                     .quiesce(m::quiesce);
-                        }));
+                        }),
+                Scenario.of("zzz-open-after-supplier-unbind", "X goes away, then a process opens /dev/zzz, reads and closes it",
+                        (k, m) -> Plan.builder()
+                                .then("setup", m::probeZzz)
+                                .then("unbinder", m::unbindSupplier)
+                                .then("user", () -> openAnd(m, ZZZ, f -> {
+                                    m.read(f);
+                                    m.close(f);
+                                }))
+                                .quiesce(m::quiesce)));
     }
 
     /** The canonical race of the family: two threads of one file against the EC's removal. */
