@@ -6,7 +6,6 @@ import dev.unbind.kernel.Errno;
 import dev.unbind.kernel.Kernel;
 import dev.unbind.kernel.Module;
 import dev.unbind.kernel.Point;
-import dev.unbind.kernel.WaitQueue;
 import dev.unbind.kernel.device.Device;
 import dev.unbind.kernel.device.Driver;
 import dev.unbind.kernel.fs.File;
@@ -16,8 +15,6 @@ import dev.unbind.kernel.fs.Misc;
 import dev.unbind.subjects.revocable.CrosEc.EcDev;
 import dev.unbind.subjects.revocable.CrosEc.EcDevice;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -37,73 +34,6 @@ abstract class CrosEcChardev {
     static final Point WAITING_EVENT = Point.window("revocable.chardev.read.waiting-event", "remove");
     /** EC_MKBP_EVENT_KEY_MATRIX: the event type the model's EC raises. */
     static final int MKBP_EVENT_KEY_MATRIX = 0;
-
-    /** struct chardev_priv. */
-    static final class Priv {
-        final Cell mem;
-        final WaitQueue waitEvent;
-        private final List<Cell> events = new ArrayList<>();
-        private volatile EcDevice ecDev;
-        private volatile long eventMask;
-        private volatile boolean gone;
-        volatile Callback notifier;
-
-        Priv(Kernel k, Cell mem) {
-            this.mem = mem;
-            this.waitEvent = new WaitQueue(k, "chardev_priv.wait_event", mem);
-        }
-
-        EcDevice ecDev() {
-            mem.touch("read priv->ec_dev");
-            return ecDev;
-        }
-
-        void ecDev(EcDevice d) {
-            mem.touch("write priv->ec_dev");
-            ecDev = d;
-        }
-
-        long eventMask() {
-            mem.touch("read priv->event_mask");
-            return eventMask;
-        }
-
-        void eventMask(long m) {
-            mem.touch("write priv->event_mask");
-            eventMask = m;
-        }
-
-        boolean gone() {
-            mem.touch("read priv->gone");
-            return gone;
-        }
-
-        void gone(boolean g) {
-            mem.touch("write priv->gone");
-            gone = g;
-        }
-
-        boolean hasEvents() {
-            mem.touch("list_empty(&priv->events)");
-            synchronized (events) {
-                return !events.isEmpty();
-            }
-        }
-
-        void queue(Cell event) {
-            mem.touch("list_add_tail(&event->node, &priv->events)");
-            synchronized (events) {
-                events.add(event);
-            }
-        }
-
-        Cell take() {
-            mem.touch("list_del(&event->node)");
-            synchronized (events) {
-                return events.isEmpty() ? null : events.remove(0);
-            }
-        }
-    }
 
     final Kernel k;
     final Module owner;
@@ -184,7 +114,7 @@ abstract class CrosEcChardev {
         if (mem == null) {
             return -Errno.ENOMEM;
         }
-        Priv priv = new Priv(k, mem);
+        ChardevPriv priv = new ChardevPriv(k, mem);
         setEcDevAtOpen(priv, ec);
         ec.cmdOffset(); // priv->cmd_offset = ec->cmd_offset
         filp.privateData(priv);
@@ -194,7 +124,7 @@ abstract class CrosEcChardev {
     }
 
     long read(File filp, long count) {
-        Priv priv = filp.privateData();
+        ChardevPriv priv = filp.privateData();
         EcDevice ecDev = priv.ecDev();
         if (priv.eventMask() != 0) {
             k.at(WAITING_EVENT);
@@ -214,13 +144,13 @@ abstract class CrosEcChardev {
     }
 
     int poll(File filp) {
-        Priv priv = filp.privateData();
+        ChardevPriv priv = filp.privateData();
         priv.mem.touch("poll_wait(&priv->wait_event)");
         return priv.hasEvents() ? Errno.EPOLLIN | Errno.EPOLLRDNORM : 0;
     }
 
     long ioctl(File filp, int cmd, long arg) {
-        Priv priv = filp.privateData();
+        ChardevPriv priv = filp.privateData();
         return switch (Revocable.Cmd.values()[cmd]) {
             case XCMD -> {
                 EcDevice d = k.deref(priv.ecDev(), "cros_ec_chardev_ioctl_xcmd: priv->ec_dev");
@@ -240,7 +170,7 @@ abstract class CrosEcChardev {
     }
 
     int release(Inode inode, File filp) {
-        Priv priv = filp.privateData();
+        ChardevPriv priv = filp.privateData();
         EcDevice ecDev = priv.ecDev();
         unregisterNotifier(priv, ecDev);
         for (Cell e = priv.take(); e != null; e = priv.take()) {
@@ -251,7 +181,7 @@ abstract class CrosEcChardev {
     }
 
     /** The MKBP notifier: called by the EC's IRQ thread for every event. */
-    void mkbpEvent(Priv priv) {
+    void mkbpEvent(ChardevPriv priv) {
         EcDevice ecDev = priv.ecDev();
         k.deref(ecDev, "cros_ec_chardev_mkbp_event: ec_dev->event_data.event_type");
         ecDev.mem.touch("cros_ec_chardev_mkbp_event: read ec_dev->event_data");
@@ -274,15 +204,15 @@ abstract class CrosEcChardev {
     abstract int setUpRevocable(Device pdev, RevocableMiscDevice m, EcDev ec);
 
     /** In open: priv->ec_dev = ec->ec_dev, or not. */
-    abstract void setEcDevAtOpen(Priv priv, EcDev ec);
+    abstract void setEcDevAtOpen(ChardevPriv priv, EcDev ec);
 
     /** The condition read() sleeps for. */
-    boolean wakeWhen(Priv priv) {
+    boolean wakeWhen(ChardevPriv priv) {
         return priv.hasEvents();
     }
 
     /** In release: blocking_notifier_chain_unregister(&ec_dev->event_notifier, &priv->notifier). */
-    void unregisterNotifier(Priv priv, EcDevice ecDev) {
+    void unregisterNotifier(ChardevPriv priv, EcDevice ecDev) {
         k.deref(ecDev, "cros_ec_chardev_release: priv->ec_dev").unregister(priv.notifier);
     }
 
@@ -298,7 +228,7 @@ abstract class CrosEcChardev {
         }
 
         @Override
-        void setEcDevAtOpen(Priv priv, EcDev ec) {
+        void setEcDevAtOpen(ChardevPriv priv, EcDev ec) {
             priv.ecDev(ec.ecDev());
         }
     }
@@ -314,7 +244,7 @@ abstract class CrosEcChardev {
 
         /** cros_ec_chardev_rev_try_access. */
         private int tryAccess(RevocableCore.Consumer<?>[] revs, int numRevs, Object data) {
-            Priv priv = (Priv) data;
+            ChardevPriv priv = (ChardevPriv) data;
             priv.ecDev((EcDevice) core.tryAccess(revs[0])); // BUG (D2): one slot per file, written by every thread's call
             return priv.ecDev() != null ? 0 : -Errno.ENODEV;
         }
@@ -335,7 +265,7 @@ abstract class CrosEcChardev {
         }
 
         @Override
-        void setEcDevAtOpen(Priv priv, EcDev ec) {
+        void setEcDevAtOpen(ChardevPriv priv, EcDev ec) {
             // BUG (D3, D4): "priv->ec_dev = ec_dev" removed: NULL until the first wrapped call,
             // stale after the last one; compat_ioctl and the MKBP notifier read it all the same
         }
@@ -372,24 +302,24 @@ abstract class CrosEcChardev {
 
         /** The provider side is revoking: wake the file's sleepers before the grace period. */
         private void revoking(File filp) {
-            Priv priv = filp.privateData();
+            ChardevPriv priv = filp.privateData();
             priv.gone(true);
             priv.waitEvent.wakeUp();
         }
 
         @Override
-        void setEcDevAtOpen(Priv priv, EcDev ec) {
+        void setEcDevAtOpen(ChardevPriv priv, EcDev ec) {
             priv.ecDev(ec.ecDev()); // FIX (D2, D3, D4): set once; valid inside every section the fs layer enters
         }
 
         @Override
-        boolean wakeWhen(Priv priv) {
+        boolean wakeWhen(ChardevPriv priv) {
             return priv.hasEvents() || priv.gone(); // FIX (D6): woken and out of the section before the grace period
         }
 
         @Override
         int poll(File filp) {
-            Priv priv = filp.privateData();
+            ChardevPriv priv = filp.privateData();
             if (priv.gone()) {
                 return Errno.EPOLLERR | Errno.EPOLLHUP;
             }
@@ -397,7 +327,7 @@ abstract class CrosEcChardev {
         }
 
         @Override
-        void unregisterNotifier(Priv priv, EcDevice ecDev) {
+        void unregisterNotifier(ChardevPriv priv, EcDevice ecDev) {
             if (!priv.gone()) { // FIX: a revoked EC's chain died with it (its IRQ was freed before the revoke)
                 super.unregisterNotifier(priv, ecDev);
             }

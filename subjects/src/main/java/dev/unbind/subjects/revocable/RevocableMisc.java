@@ -85,9 +85,9 @@ abstract class RevocableMisc extends Misc {
      */
     static final class ProviderPerDevice extends RevocableMisc {
         private final RevocableCore.AsPosted core;
-        private final FsRevocable.Oct19 fs;
+        private final FsRevocableOct19 fs;
 
-        ProviderPerDevice(Kernel k, CdevMap map, DevFs devfs, RevocableCore.AsPosted core, FsRevocable.Oct19 fs) {
+        ProviderPerDevice(Kernel k, CdevMap map, DevFs devfs, RevocableCore.AsPosted core, FsRevocableOct19 fs) {
             super(k, map, devfs);
             this.core = core;
             this.fs = fs;

@@ -78,7 +78,7 @@ final class RevocableSubject {
     static Revocable miscProvider(Kernel k) {
         RevocableCore.AsPosted core = new RevocableCore.AsPosted(k);
         return new RevocableModel(k, core, w -> {
-            FsRevocable.Oct19 fs = new FsRevocable.Oct19(k, core);
+            FsRevocableOct19 fs = new FsRevocableOct19(k, core);
             RevocableMisc misc = new RevocableMisc.ProviderPerDevice(k, w.map(), w.devfs(), core, fs);
             return new RevocableModel.Drivers(misc, new CrosEcChardev.Mainline(k, w.chardevModule(), misc),
                     new Zzz.Mainline(k, w.zzzModule(), misc, w.x(), w.y()));
