@@ -51,12 +51,6 @@ final class RevocableDefects {
                                 + "on the half-initialised struct")
                         .reference("PROTOCOLS.md §4(e) D9")
                         .scenario("open-close").faults(INIT_SRCU_FAILS).object("srcu revocable_provider*").build(),
-                Defect.of(V5 + ".init-srcu-failure-leaks-provider", V5, Kind.LEAK)
-                        .title("the provider whose init_srcu_struct failed is never freed")
-                        .because("the oops in revocable_provider_alloc happens before the provider is returned or "
-                                + "registered with devres, so nothing ever frees it")
-                        .reference("found by unbind: consequence of D9")
-                        .scenario("open-close").faults(INIT_SRCU_FAILS).object("revocable_provider").build(),
                 Defect.of(V5 + ".driver-open-failure-leaks-replacement", V5, Kind.LEAK)
                         .title("a driver open that fails after the replacement leaks it and its provider references")
                         .because("misc_open replaces the fops before calling the driver's open; a failed open gets no "
@@ -193,11 +187,6 @@ final class RevocableDefects {
                                 + "on the half-initialised struct")
                         .reference("PROTOCOLS.md §4(e) D9")
                         .scenario("open-close").faults(INIT_SRCU_FAILS).object("srcu revocable_provider*").build(),
-                Defect.of(MISC + ".init-srcu-failure-leaks-provider", MISC, Kind.LEAK)
-                        .title("the provider whose init_srcu_struct failed is never freed")
-                        .because("the oops in revocable_provider_alloc happens before the provider is returned")
-                        .reference("found by unbind: consequence of D9")
-                        .scenario("open-close").faults(INIT_SRCU_FAILS).object("revocable_provider").build(),
                 Defect.of(MISC + ".driver-open-failure-leaks-replacement", MISC, Kind.LEAK)
                         .title("a driver open that fails after the replacement leaks it and its provider reference")
                         .because("misc_open replaces the fops before calling the driver's open, and a failed open gets "
