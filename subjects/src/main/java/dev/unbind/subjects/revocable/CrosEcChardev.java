@@ -15,8 +15,6 @@ import dev.unbind.kernel.fs.Misc;
 import dev.unbind.subjects.revocable.CrosEc.EcDev;
 import dev.unbind.subjects.revocable.CrosEc.EcDevice;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * drivers/platform/chrome/cros_ec_chardev.c. {@link Mainline} is the driver as it is (what the
@@ -40,7 +38,7 @@ abstract class CrosEcChardev {
     final RevocableMisc misc;
     final FileOperations fops;
     final Driver driver;
-    private final Map<Device, RevocableMiscDevice> drvdata = new ConcurrentHashMap<>();
+    private final IdentitySlots<Device, RevocableMiscDevice> drvdata = new IdentitySlots<>();
     private volatile CrosEc parent;
     private volatile boolean registered = true;
     /** The minor of /dev/cros_ec while the device is registered, else -1. */

@@ -10,9 +10,6 @@ import dev.unbind.kernel.fs.FileOperations;
 import dev.unbind.kernel.fs.Inode;
 import dev.unbind.subjects.revocable.RevocableCore.Consumer;
 
-import java.util.IdentityHashMap;
-import java.util.Map;
-
 /**
  * fs/fs_revocable.c as posted, in its two versions: {@link V5} (PATCH v5 5/7, 2025-10-16:
  * providers chosen by the driver, a driver try_access callback, the replacement context in the
@@ -36,24 +33,16 @@ final class FsRevocable {
 
     /** struct file's new f_rr field (a table keyed by the file; each access reads the file). */
     static final class FileSlot<R> {
-        private final Map<File, R> slots = new IdentityHashMap<>();
+        private final IdentitySlots<File, R> slots = new IdentitySlots<>();
 
         R get(File f) {
             f.mem().touch("read file->f_rr");
-            synchronized (slots) {
-                return slots.get(f);
-            }
+            return slots.get(f);
         }
 
         void set(File f, R r) {
             f.mem().touch("write file->f_rr");
-            synchronized (slots) {
-                if (r == null) {
-                    slots.remove(f);
-                } else {
-                    slots.put(f, r);
-                }
-            }
+            slots.put(f, r);
         }
     }
 

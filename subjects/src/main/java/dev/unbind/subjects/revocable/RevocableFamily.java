@@ -14,9 +14,9 @@ import java.util.List;
 
 /** The fs_revocable_replace family: registered with ServiceLoader. */
 public final class RevocableFamily implements Family<Revocable> {
-    static final String V5 = "revocable.fs-replace-v5";
-    static final String MISC = "revocable.misc-provider";
-    static final String FIXED = "revocable.fixed";
+    public static final String V5 = "revocable.fs-replace-v5";
+    public static final String MISC = "revocable.misc-provider";
+    public static final String FIXED = "revocable.fixed";
 
     private static final List<Variant<Revocable>> VARIANTS = List.of(
             new Variant<>(V5, "fs_revocable_replace v5 with misc_open and cros_ec_chardev using it, as posted",

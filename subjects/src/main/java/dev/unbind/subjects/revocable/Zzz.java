@@ -15,8 +15,6 @@ import dev.unbind.kernel.fs.Misc;
 import dev.unbind.kernel.fs.VmOperations;
 import dev.unbind.kernel.fs.Vma;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The thread's own example for revocable (Tzung-Bi Shih, 2025-10-17): "Driver X provides the
@@ -124,7 +122,7 @@ final class Zzz {
         final Driver driver;
         final Supplier x;
         final Supplier y;
-        private final Map<Device, RevocableMiscDevice> drvdata = new ConcurrentHashMap<>();
+        private final IdentitySlots<Device, RevocableMiscDevice> drvdata = new IdentitySlots<>();
         /** Z's pointers to its suppliers' driver data, taken at probe. */
         volatile Supplier.Data xData;
         volatile Supplier.Data yData;
