@@ -189,9 +189,8 @@ public final class Srcu {
             home.touch(what);
         }
         if (broken) {
-            kernel.report(Kind.NULL_DEREF, what + " on an srcu_struct whose init_srcu_struct failed", "srcu " + name,
-                    List.of(Role.of("dereferenced by", kernel.self().site(what))), "");
-            throw new Oops(what + " on a failed srcu_struct");
+            throw kernel.oops(Kind.NULL_DEREF, what + " on an srcu_struct whose init_srcu_struct failed", "srcu " + name,
+                    List.of(Role.of("dereferenced by", kernel.self().site(what))));
         }
     }
 

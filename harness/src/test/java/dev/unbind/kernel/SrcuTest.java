@@ -148,4 +148,16 @@ class SrcuTest {
         assertThrows(Oops.class, srcu::readLock);
         assertEquals(Kind.NULL_DEREF, k.findingList().get(0).kind());
     }
+
+    @Test
+    void useOfAFailedInit_oopsesTheTask_soQuiescenceReportsNoLeaks() {
+        Kernel k = Kernel.onThreads();
+        Srcu srcu = new Srcu(k, "s", null);
+        k.memory().alloc("provider", "allocated before the oops, never freed");
+        srcu.initFailed();
+        assertThrows(Oops.class, srcu::synchronize);
+        k.checkQuiescence();
+        assertTrue(k.oopsed());
+        assertEquals(List.of(Kind.NULL_DEREF), k.findingList().stream().map(Finding::kind).toList());
+    }
 }
