@@ -41,7 +41,11 @@ final class UioScenarios {
                             return Plan.builder()
                                     .then("setup", () -> {
                                         fd.set(createAndOpen(m));
-                                        fd.use(f -> ring[0] = mapAndTouch(m, f, RING));
+                                        fd.use(f -> {
+                                            ring[0] = mapAndTouch(m, f, RING);
+                                            k.expectResult("a second open (tcmu fakes O_EXCL)", m.open(TCMU).rc(),
+                                                    -Errno.EBUSY, -Errno.ENOMEM);
+                                        });
                                     })
                                     .then("admin", m::deleteTcmu)
                                     .then("daemon", () -> fd.use(f -> {
