@@ -42,7 +42,6 @@ abstract class UioCore {
     static final Point DEVICE_ADD = Point.fallible("uio.register.device_add");
     static final Point NODE_VISIBLE = Point.window("uio.register.node-visible", "open");
     static final Point ADD_ATTRIBUTES = Point.fallible("uio.register.add_attributes");
-    static final Point REQUEST_IRQ = Point.fallible("uio.register.request_irq");
     static final Point OPEN_FOUND = Point.window("uio.open.idev-found", "delete", "remove");
     static final Point KMALLOC_LISTENER = Point.fallible("uio.open.kmalloc_listener");
     static final Point RELEASE_BEGIN = Point.window("uio.release.begin", "delete", "remove");
@@ -109,23 +108,17 @@ abstract class UioCore {
             return unwind(idev, Unwind.ATTRIBUTES, -Errno.ENOMEM);
         }
         info.uioDev(idev);
-        int irq = info.irq();
-        if (irq != UioInfo.IRQ_NONE && irq != UioInfo.IRQ_CUSTOM && k.fails(REQUEST_IRQ)) {
-            info.uioDev(null);
-            return unwind(idev, Unwind.REQUEST_IRQ, -Errno.EBUSY);
-        }
+        // request_threaded_irq for a real info->irq, whose failure unwinds like the attributes' after
+        // setting info->uio_dev back to NULL: the modelled drivers own their interrupts (UIO_IRQ_CUSTOM)
         registered(idev);
         return 0;
     }
 
     /** The error labels of __uio_register_device, entered at one and falling through the rest. */
-    private enum Unwind { REQUEST_IRQ, ATTRIBUTES, DEVICE_CREATE }
+    private enum Unwind { ATTRIBUTES, DEVICE_CREATE }
 
     private int unwind(UioDevice idev, Unwind from, int ret) {
         switch (from) {
-            case REQUEST_IRQ:
-                delAttributes(idev);
-                // fall through
             case ATTRIBUTES:
                 registerFailed(idev);
                 deviceDel(idev);
