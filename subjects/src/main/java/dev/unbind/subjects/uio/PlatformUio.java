@@ -89,8 +89,12 @@ class PlatformUio {
     }
 
     private void remove() {
-        uio.unregister(bound);
+        UioInfo info = bound;
+        if (info == null) {
+            return; // an earlier remove was cut short by a reported hang: nothing left to unregister
+        }
         bound = null;
+        uio.unregister(info);
     }
 
     private void handler(UioInfo info, Cell regs) {
