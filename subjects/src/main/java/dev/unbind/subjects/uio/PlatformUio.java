@@ -138,7 +138,7 @@ class PlatformUio {
 
         @Override
         void adopt(UioInfo info) {
-            info.lateRelease(this::release); // BUG: devres frees info right after remove; late_info then points at freed memory
+            info.lateRelease(this::release); // BUG: devres frees info after remove; late_info then points at freed memory
         }
     }
 }

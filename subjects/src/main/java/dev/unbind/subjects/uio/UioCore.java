@@ -20,11 +20,10 @@ import java.util.function.IntSupplier;
 
 /**
  * drivers/uio/uio.c, the part no variant changes: the char device (one cdev over the whole uio
- * major, registered at boot), uio_open, the read/write/poll/mmap fops, the fault handler of
- * LOGICAL maps, the idr of minors, and the skeleton of __uio_register_device with its error
- * unwinding. What the variants change — unregister, release, event_notify, when the idr entry is
- * published, what an error path and a PHYS mmap do — sits behind the hooks at the bottom;
- * {@link UioSubject} implements them.
+ * major, registered at boot, its file operations in {@link UioFops}), the idr of minors, and the
+ * skeleton of __uio_register_device with its error unwinding. What the variants change —
+ * unregister, release, event_notify, when the idr entry is published, what an error path and a
+ * PHYS mmap do — sits behind the hooks at the bottom; {@link UioSubject} implements them.
  *
  * <p>uio is built in here: its fops have no module owner. The driver's module is pinned by
  * uio_open's try_module_get(idev->owner) until uio_release's module_put.
@@ -32,8 +31,6 @@ import java.util.function.IntSupplier;
 abstract class UioCore {
     static final int UIO_MAJOR = 243;
     static final int UIO_MAX_DEVICES = 16;
-    /** s32, the only size read and write accept. */
-    static final int EVENT_SIZE = 4;
 
     static final Point KZALLOC_IDEV = Point.fallible("uio.register.kzalloc");
     static final Point IDR_ALLOC = Point.fallible("uio.register.idr_alloc");
@@ -42,11 +39,6 @@ abstract class UioCore {
     static final Point DEVICE_ADD = Point.fallible("uio.register.device_add");
     static final Point NODE_VISIBLE = Point.window("uio.register.node-visible", "open");
     static final Point ADD_ATTRIBUTES = Point.fallible("uio.register.add_attributes");
-    static final Point OPEN_FOUND = Point.window("uio.open.idev-found", "delete", "remove");
-    static final Point KMALLOC_LISTENER = Point.fallible("uio.open.kmalloc_listener");
-    static final Point RELEASE_BEGIN = Point.window("uio.release.begin", "delete", "remove");
-    static final Point READ_CHECKED = Point.window("uio.read.info-checked", "delete", "remove");
-    static final Point MMAP_RETURNING = Point.window("uio.mmap.returning", "delete", "remove");
     static final Point INFO_CLEARED = Point.step("uio.unregister.info-cleared");
     static final Point NOTIFY_IDEV = Point.window("uio.event_notify.idev", "remove");
 
@@ -65,15 +57,16 @@ abstract class UioCore {
         this.k = k;
         this.map = new CdevMap(k);
         this.minorLock = new Mutex(k, "minor_lock");
+        UioFops uioFops = new UioFops(this);
         this.fops = new FileOperations("uio_fops", null);
-        fops.open = this::open;
-        fops.release = this::release;
-        fops.read = this::read;
-        fops.write = this::write;
-        fops.poll = this::poll;
-        fops.mmap = this::mmap;
+        fops.open = uioFops::open;
+        fops.release = uioFops::release;
+        fops.read = uioFops::read;
+        fops.write = uioFops::write;
+        fops.poll = uioFops::poll;
+        fops.mmap = uioFops::mmap;
         this.logicalVmOps = new VmOperations("uio_logical_vm_ops", null);
-        logicalVmOps.fault = this::vmaFault;
+        logicalVmOps.fault = uioFops::vmaFault;
         this.physicalVmOps = new VmOperations("uio_physical_vm_ops", null); // .access only: no fault
         // uio_major_init: one cdev for every minor, never deleted
         map.registerChrdev(Cdev.init(k, "uio", k.memory().global("uio_cdev"), fops), Inode.mkdev(UIO_MAJOR, 0),
@@ -156,6 +149,11 @@ abstract class UioCore {
         }
     }
 
+    /** idr_find, under minor_lock: the published idev of {@code minor}, or null. */
+    final UioDevice idrFind(int minor) {
+        return idr.get(minor);
+    }
+
     /** idr_replace under minor_lock: opens find {@code idev} from here on. */
     final void publishMinor(UioDevice idev) {
         minorLock.lock();
@@ -189,177 +187,6 @@ abstract class UioCore {
         try (var inside = idev.driverCalls.enter(what); var notFailed = idev.failedRegistration.enter(what)) {
             return call.getAsInt();
         }
-    }
-
-    // ------------------------------------------------------------------ file operations
-
-    /** uio_open. */
-    final int open(Inode inode, File filep) {
-        minorLock.lock();
-        UioDevice idev = idr.get(inode.minor());
-        if (idev == null) {
-            minorLock.unlock();
-            return -Errno.ENODEV;
-        }
-        idev.getDevice();
-        minorLock.unlock();
-        k.at(OPEN_FOUND);
-        Module owner = idev.owner();
-        if (!owner.tryGet()) {
-            idev.putDevice();
-            return -Errno.ENODEV;
-        }
-        Cell mem = k.kzalloc(KMALLOC_LISTENER, "uio_listener");
-        if (mem == null) {
-            owner.put();
-            idev.putDevice();
-            return -Errno.ENOMEM;
-        }
-        Listener listener = new Listener(mem, idev, idev.event(), inode);
-        filep.privateData(listener);
-        opening(idev, filep);
-        idev.infoLock.lock();
-        UioInfo info = idev.info();
-        int ret = 0;
-        if (info == null) {
-            ret = -Errno.EINVAL;
-        } else if (info.hasOpen()) {
-            ret = callDriver(idev, "info->open", () -> info.callOpen(inode));
-        }
-        if (ret == 0) {
-            opened(idev, listener);
-        }
-        idev.infoLock.unlock();
-        if (ret != 0) {
-            k.memory().free(mem, "uio_open: kfree(listener)");
-            owner.put();
-            idev.putDevice();
-        }
-        return ret;
-    }
-
-    /** uio_release: what the driver hears is the variant's; then the file's references go. */
-    final int release(Inode inode, File filep) {
-        Listener listener = filep.privateData();
-        UioDevice idev = listener.dev();
-        k.at(RELEASE_BEGIN);
-        idev.infoLock.lock();
-        int ret = driverRelease(idev, listener, inode);
-        idev.infoLock.unlock();
-        idev.owner().put();
-        k.memory().free(listener.mem, "uio_release: kfree(listener)");
-        idev.putDevice();
-        return ret;
-    }
-
-    /** uio_read: sleeps until an event or until the device is gone, re-checking info each time. */
-    final long read(File filep, long count) {
-        Listener listener = filep.privateData();
-        UioDevice idev = listener.dev();
-        if (count != EVENT_SIZE) {
-            return -Errno.EINVAL;
-        }
-        while (true) {
-            idev.infoLock.lock();
-            UioInfo info = idev.info();
-            if (info == null || info.irq() == UioInfo.IRQ_NONE) {
-                idev.infoLock.unlock();
-                return -Errno.EIO;
-            }
-            idev.infoLock.unlock();
-            k.at(READ_CHECKED);
-            int event = idev.event();
-            if (event != listener.eventCount()) {
-                listener.eventCount(event);
-                return EVENT_SIZE;
-            }
-            if (k.self().signalPending()) {
-                return -Errno.ERESTARTSYS;
-            }
-            // schedule(): the reader joined idev->wait before testing, so a wake-up in between is kept
-            idev.wait.waitEventInterruptible(() -> idev.event() != listener.eventCount() || idev.info() == null);
-        }
-    }
-
-    /** uio_write of an s32 irq_on (always 1 here): the driver's irqcontrol. */
-    final long write(File filep, long count) {
-        Listener listener = filep.privateData();
-        UioDevice idev = listener.dev();
-        if (count != EVENT_SIZE) {
-            return -Errno.EINVAL;
-        }
-        int retval;
-        idev.infoLock.lock();
-        UioInfo info = idev.info();
-        if (info == null) {
-            retval = -Errno.EINVAL;
-        } else if (info.irq() == UioInfo.IRQ_NONE) {
-            retval = -Errno.EIO;
-        } else if (!info.hasIrqcontrol()) {
-            retval = -Errno.ENOSYS;
-        } else {
-            retval = callDriver(idev, "info->irqcontrol", () -> info.callIrqcontrol(1));
-        }
-        idev.infoLock.unlock();
-        return retval != 0 ? retval : EVENT_SIZE;
-    }
-
-    /** uio_poll: EPOLLERR once the device is gone; never sleeps. */
-    final int poll(File filep) {
-        Listener listener = filep.privateData();
-        UioDevice idev = listener.dev();
-        idev.infoLock.lock();
-        UioInfo info = idev.info();
-        int ret = info == null || info.irq() == UioInfo.IRQ_NONE ? Errno.EPOLLERR : 0;
-        idev.infoLock.unlock();
-        if (ret != 0) {
-            return ret;
-        }
-        return listener.eventCount() != idev.event() ? Errno.EPOLLIN | Errno.EPOLLRDNORM : 0;
-    }
-
-    /** uio_mmap: vm_pgoff selects the map; the driver's mmap, or uio's own per memory type. */
-    final int mmap(File filep, Vma vma) {
-        Listener listener = filep.privateData();
-        UioDevice idev = listener.dev();
-        vma.privateData(idev);
-        int ret;
-        idev.infoLock.lock();
-        UioInfo info = idev.info();
-        int mi = info == null ? -1 : info.memIndex(vma.pgoff());
-        if (info == null || mi < 0) {
-            ret = -Errno.EINVAL;
-        } else if (info.hasMmap()) {
-            ret = callDriver(idev, "info->mmap", () -> info.callMmap(vma));
-        } else {
-            ret = switch (info.mem(mi).type()) {
-                case PHYS -> mmapPhysical(idev, info, mi, vma);
-                case LOGICAL -> {
-                    vma.vmOps(logicalVmOps);
-                    yield 0;
-                }
-                default -> -Errno.EINVAL;
-            };
-        }
-        idev.infoLock.unlock();
-        k.at(MMAP_RETURNING); // the VMA joins the file's address space only after this returns
-        return ret;
-    }
-
-    /** uio_vma_fault for LOGICAL maps: SIGBUS once the device is gone. */
-    final int vmaFault(Vma vma, long pgoff) {
-        UioDevice idev = vma.privateData();
-        int ret = 0;
-        idev.infoLock.lock();
-        UioInfo info = idev.info();
-        int mi = info == null ? -1 : info.memIndex(vma.pgoff());
-        if (mi < 0) {
-            ret = Vma.VM_FAULT_SIGBUS;
-        } else {
-            info.mem(mi); // virt_to_page(addr) and get_page: the PTE pins the page
-        }
-        idev.infoLock.unlock();
-        return ret;
     }
 
     // ------------------------------------------------------------------ what the variants change

@@ -55,7 +55,7 @@ final class UioDefects {
     /** The release a platform driver pairs with open, lost the same way as tcmu's. */
     private static Defect lostRelease(String variant) {
         return Defect.of(variant + ".lost-release-runtime-pm", variant, Kind.LEAK)
-                .title("a platform driver's runtime-PM reference taken in open is never dropped when it is removed while open")
+                .title("a platform driver's runtime-PM reference from open is never dropped when it is removed while open")
                 .because("uio calls no release for a file closed after unregister, so the pm_runtime_put paired with "
                         + "open's pm_runtime_get never happens and the device can never suspend again")
                 .reference("PROTOCOLS.md §5(c) U1, for any driver that pairs open with release; found by unbind "
@@ -92,7 +92,7 @@ final class UioDefects {
                 Defect.of(variant + ".idr-before-initialise-frees-registered", variant, Kind.UAF)
                         .title("the reference lost to an early open frees a uio_device that is still registered")
                         .because("the opener's put_device at close drops the count device_initialize set for the "
-                                + "registration, so idev is freed while registered and its unregister then reads freed memory")
+                                + "registration, so idev is freed while registered and its unregister then reads it")
                         .reference("PROTOCOLS.md §5(f), dev_set_name / device_add row; found by unbind (the consequence)")
                         .scenario("reprobe-reuses-minor").object("uio_device").build(),
                 Defect.of(variant + ".info-left-set-on-failed-register", variant, Kind.FENCE)

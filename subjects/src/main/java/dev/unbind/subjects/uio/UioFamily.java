@@ -87,6 +87,7 @@ public final class UioFamily implements Family<Uio> {
     @Override
     public List<Point> points() {
         List<Point> all = new ArrayList<>(Point.declaredIn(UioCore.class));
+        all.addAll(Point.declaredIn(UioFops.class));
         all.addAll(Point.declaredIn(TcmuDriver.class));
         all.addAll(Point.declaredIn(PlatformUio.class));
         all.addAll(Point.declaredIn(KernelPoints.class));

@@ -138,7 +138,7 @@ final class UioModel implements Uio {
     @Override
     public long read(File f) {
         boolean gone = unregistered(f);
-        long rc = k.op("read", () -> (int) Vfs.read(f, UioCore.EVENT_SIZE));
+        long rc = k.op("read", () -> (int) Vfs.read(f, UioFops.EVENT_SIZE));
         if (gone) {
             k.expectResult("read after uio_unregister_device", rc, -Errno.EIO);
         }
@@ -148,7 +148,7 @@ final class UioModel implements Uio {
     @Override
     public long write(File f) {
         boolean gone = unregistered(f);
-        long rc = k.op("write", () -> (int) Vfs.write(f, UioCore.EVENT_SIZE));
+        long rc = k.op("write", () -> (int) Vfs.write(f, UioFops.EVENT_SIZE));
         if (gone) {
             k.expectResult("write after uio_unregister_device", rc, -Errno.EINVAL);
         }

@@ -34,7 +34,7 @@ final class UioScenarios {
     static List<Scenario<Uio>> all() {
         return List.of(
                 Scenario.of("tcmu-lifecycle",
-                        "tcmu-runner maps the ring; the backstore is deleted; the daemon faults on the ring, finds every fop failing, exits",
+                        "tcmu-runner maps the ring; the backstore is deleted; the daemon faults, finds every fop failing, exits",
                         (k, m) -> {
                             Fd fd = new Fd();
                             Vma[] ring = new Vma[1];
@@ -62,7 +62,7 @@ final class UioScenarios {
                                     .quiesce(m::quiesce);
                         }),
                 Scenario.of("read-vs-delete",
-                        "the daemon sleeps in read for an event while a second thread writes irq_on and the backstore is deleted",
+                        "the daemon sleeps in read while a second thread writes irq_on and the backstore is deleted",
                         (k, m) -> {
                             Fd fd = new Fd();
                             return Plan.builder()
@@ -86,7 +86,7 @@ final class UioScenarios {
                                     .quiesce(m::quiesce);
                         }),
                 Scenario.of("fork-then-delete",
-                        "the ring mapping is duplicated by fork; parent exits, child faults and unmaps, while the backstore is deleted",
+                        "fork duplicated the ring mapping; parent exits, child faults and unmaps, while the backstore is deleted",
                         (k, m) -> {
                             Fd fd = new Fd();
                             Vma[] ring = new Vma[2];
@@ -109,7 +109,7 @@ final class UioScenarios {
                                     .quiesce(m::quiesce);
                         }),
                 Scenario.of("reprobe-reuses-minor",
-                        "a backstore is deleted with an fd open; a new one takes its minor while the old fd is read and reopened through its inode",
+                        "a backstore deleted under an open fd; a new one takes its minor while the old fd is read and reopened",
                         (k, m) -> {
                             Fd old = new Fd();
                             return Plan.builder()
@@ -128,7 +128,7 @@ final class UioScenarios {
                                     .quiesce(m::quiesce);
                         }),
                 Scenario.of("open-during-configure",
-                        "tcmu-runner opens, maps and touches the node while the backstore is being configured, then uses its fd",
+                        "tcmu-runner opens and maps the node while the backstore is being configured, then uses its fd",
                         (k, m) -> {
                             Fd fd = new Fd();
                             Vma[] ring = new Vma[1];
@@ -146,7 +146,7 @@ final class UioScenarios {
                                     }))
                                     .quiesce(m::quiesce);
                         }),
-                Scenario.of("rmmod-vs-close", "after the backstore is deleted, rmmod target_core_user races tcmu-runner's exit",
+                Scenario.of("rmmod-vs-close", "after the backstore is deleted, rmmod target_core_user races the daemon's exit",
                         (k, m) -> {
                             Fd fd = new Fd();
                             Vma[] ring = new Vma[1];
@@ -156,11 +156,12 @@ final class UioScenarios {
                                         fd.use(f -> ring[0] = mapAndTouch(m, f, RING));
                                         m.deleteTcmu();
                                     })
-                                    .race(actor("unloader", () -> m.rmmod(TCMU)), actor("daemon", () -> exit(m, fd, ring[0])))
+                                    .race(actor("unloader", () -> m.rmmod(TCMU)),
+                                            actor("daemon", () -> exit(m, fd, ring[0])))
                                     .quiesce(m::quiesce);
                         }),
                 Scenario.of("platform-remove-while-mapped",
-                        "user space maps the buffer, then the registers while the platform device is removed; it touches both afterwards",
+                        "user space maps the buffer, then the registers while the platform device is removed; touches both after",
                         (k, m) -> {
                             Fd fd = new Fd();
                             Vma[] maps = new Vma[2];
@@ -174,7 +175,8 @@ final class UioScenarios {
                                             }
                                         }
                                     })
-                                    .race(actor("user", () -> fd.use(f -> maps[MAP_REGISTERS] = mapAndTouch(m, f, MAP_REGISTERS))),
+                                    .race(actor("user", () -> fd.use(f ->
+                                                    maps[MAP_REGISTERS] = mapAndTouch(m, f, MAP_REGISTERS))),
                                             actor("remover", m::remove))
                                     .then("user", () -> fd.use(f -> {
                                         touch(m, maps[MAP_REGISTERS]);
@@ -183,7 +185,7 @@ final class UioScenarios {
                                     }))
                                     .quiesce(m::quiesce);
                         }),
-                Scenario.of("platform-irq-vs-remove", "the platform device raises its interrupt while it is removed (no file open)",
+                Scenario.of("platform-irq-vs-remove", "the platform device raises its interrupt while it is removed (no fd open)",
                         (k, m) -> Plan.builder()
                                 .then("setup", m::probe)
                                 .race(actor("device", m::interrupt), actor("remover", m::remove))

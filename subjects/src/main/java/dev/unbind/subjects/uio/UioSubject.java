@@ -59,7 +59,7 @@ final class UioSubject {
 
         @Override
         int getMinor(UioDevice idev) {
-            return allocMinor(idev, idev); // BUG: published before device_initialize: an open through an existing node takes a reference the kernel loses
+            return allocMinor(idev, idev); // BUG: published before device_initialize: an early open's reference is lost
         }
 
         @Override
@@ -149,7 +149,8 @@ final class UioSubject {
             }
             UioInfo late = idev.lateInfo();
             if (late != null && late.hasLateRelease()) {
-                return callDriver(idev, "late_info->late_release", () -> late.callLateRelease(inode)); // BUG: calls the driver after unregister returned
+                // BUG: calls the driver after unregister returned, through memory the driver may have freed
+                return callDriver(idev, "late_info->late_release", () -> late.callLateRelease(inode));
             }
             return 0;
         }
@@ -191,7 +192,8 @@ final class UioSubject {
             idev.mem.touch("walk idev->listeners");
             for (Listener l : idev.listeners) {
                 if (info.hasRelease()) {
-                    callDriver(idev, "info->release", () -> info.callRelease(l.inode)); // FIX: the release owed, paid while the driver is still there
+                    // FIX: the release this open is owed, paid while the driver is still there
+                    callDriver(idev, "info->release", () -> info.callRelease(l.inode));
                 }
             }
             idev.listeners.clear();
