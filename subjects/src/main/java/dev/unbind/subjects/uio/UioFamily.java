@@ -66,7 +66,10 @@ public final class UioFamily implements Family<Uio> {
                 + "device lifetimes are independent, and that tcmu should not be a uio driver at all; and "
                 + "§5(e) 1, late_release being per file — with tcmu's OPEN bit and a runtime-PM driver that "
                 + "counts per file it is exactly right, and INV-U5 (one of release or late_release per open) "
-                + "is checked by both drivers' reference counts.";
+                + "is checked by both drivers' reference counts. §5(e) 4 (tcmu's vm_ops are not guarded by uio) is "
+                + "safe exactly while INV-U4 holds, which fork-then-delete checks; §5(e) 12 (uio's own irq "
+                + "handler) is not exercised, both drivers owning their interrupt; DMA_COHERENT maps are not "
+                + "modelled (they share §5(e) 3 with PHYS).";
     }
 
     @Override

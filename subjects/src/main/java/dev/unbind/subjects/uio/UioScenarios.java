@@ -20,8 +20,8 @@ import static dev.unbind.subjects.uio.Uio.Dev.TCMU;
  * The uio scenarios: PROTOCOLS.md §8 as uio puts it — tcmu-runner's lifecycle, fops in flight and
  * after unregister, two threads on one fd, close racing delete, fork of the ring mapping, reopen
  * through a cached inode, a minor reused by a new device, a failing registration with a racing
- * opener, rmmod racing the last close, and the platform device's mappings and interrupt across
- * remove. Every scenario starts on a fresh machine and ends at quiescence; setup steps may fail
+ * opener, rmmod racing the last close or an open, and the platform device's mappings and
+ * interrupt across remove. Every scenario starts on a fresh machine and ends at quiescence; setup steps may fail
  * under fault injection and the scenario then goes on with what it has.
  */
 final class UioScenarios {
@@ -185,6 +185,17 @@ final class UioScenarios {
                                     }))
                                     .quiesce(m::quiesce);
                         }),
+                Scenario.of("platform-rmmod-vs-open", "rmmod of the platform driver races a process opening the device and writing irq_on",
+                        (k, m) -> Plan.builder()
+                                .then("setup", m::probe)
+                                .race(actor("unloader", () -> m.rmmod(PLATFORM)), actor("user", () -> {
+                                    OpenResult r = m.open(PLATFORM);
+                                    if (r.ok()) {
+                                        m.write(r.file());
+                                        m.close(r.file());
+                                    }
+                                }))
+                                .quiesce(m::quiesce)),
                 Scenario.of("platform-irq-vs-remove", "the platform device raises its interrupt while it is removed (no fd open)",
                         (k, m) -> Plan.builder()
                                 .then("setup", m::probe)
