@@ -25,8 +25,14 @@ import java.time.Duration;
  * {@code fence}, {@code use-after-free}...).
  */
 final class UioMachine {
+    /** Two actors race. */
     static final int ACTORS = 2;
-    static final Duration HANG_TIMEOUT = Duration.ofMillis(200);
+    /**
+     * A wait longer than this is a hang. Real hangs are found sooner (a deadlock when every actor
+     * is blocked); this bounds a wait on an actor that is runnable but not running, which on two
+     * loaded cores can last longer than 200 ms (as the DRM tests measured).
+     */
+    static final Duration HANG_TIMEOUT = Duration.ofSeconds(1);
     /** tcmu_configure_device's netlink add event fails after uio_register_device (the fail-nth find). */
     static final String FAILING_NETLINK = "fail:tcmu.configure.netlink_add_event";
     /** The ring is map 0 of a tcmu device. */
