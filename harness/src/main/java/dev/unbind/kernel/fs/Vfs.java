@@ -192,14 +192,19 @@ public final class Vfs {
         }
     }
 
-    /** mmap(2): the VMA holds a file reference until munmap. */
+    /** mmap(2) at offset 0: the VMA holds a file reference until munmap. */
     public static Mapped mmap(File f) {
+        return mmap(f, 0);
+    }
+
+    /** mmap(2) at page offset {@code pgoff} (the VMA's vm_pgoff); a failed mmap calls no vm_ops. */
+    public static Mapped mmap(File f, long pgoff) {
         FileOperations fop = f.fop();
         if (fop == null || fop.mmap == null) {
             return new Mapped(null, -Errno.ENODEV);
         }
         f.get();
-        Vma v = new Vma(f);
+        Vma v = new Vma(f, pgoff);
         enter(fop, "mmap");
         int rc = fop.mmap.mmap(f, v);
         if (rc != 0) {
@@ -212,7 +217,7 @@ public final class Vfs {
 
     /** A VMA duplicated by fork: vm_ops->open on the copy, another file reference. */
     public static Vma fork(Vma v) {
-        Vma copy = new Vma(v.file().get());
+        Vma copy = new Vma(v.file().get(), v.pgoff());
         copy.vmOps(v.vmOps());
         copy.privateData(v.privateData());
         if (v.pfnTarget() != null) {

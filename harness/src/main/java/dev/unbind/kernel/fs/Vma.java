@@ -12,6 +12,7 @@ import dev.unbind.kernel.Cell;
  *       or zapped: every user access reaches that memory directly, freed or not.</li>
  *   <li>Otherwise a user access faults into the VMA's {@link VmOperations#fault}.</li>
  *   <li>A zapped VMA ({@link AddressSpace#unmapMappingRange}) faults again on the next access.</li>
+ *   <li>A copy made by fork keeps the original's {@link #pgoff()}, vm_ops, private data and PTEs.</li>
  * </ol>
  */
 public final class Vma {
@@ -19,18 +20,28 @@ public final class Vma {
     public static final int VM_FAULT_SIGBUS = 0x0002;
 
     private final File file;
+    private final long pgoff;
     private volatile VmOperations vmOps;
     private volatile Object privateData;
     private volatile Cell pfnTarget;
     private volatile boolean zapped;
     private volatile boolean unmapped;
 
-    Vma(File file) {
+    Vma(File file, long pgoff) {
         this.file = file;
+        this.pgoff = pgoff;
     }
 
     public File file() {
         return file;
+    }
+
+    /**
+     * vm_pgoff: the offset mmap(2) was given, in pages. Drivers may give it a meaning of their own
+     * (uio uses it as the index of the memory map to map).
+     */
+    public long pgoff() {
+        return pgoff;
     }
 
     public VmOperations vmOps() {

@@ -65,6 +65,18 @@ class FileTest {
     }
 
     @Test
+    void mmapAtAnOffset_givesTheVmaItsPgoff_andForkKeepsIt() {
+        Kernel k = Kernel.onThreads();
+        Node n = node(k, 0);
+        File f = Vfs.open(k, n.inode, n.map).file();
+        Vma v = Vfs.mmap(f, 3).vma();
+        assertEquals(3, v.pgoff());
+        Vma child = Vfs.fork(v);
+        assertEquals(3, child.pgoff(), "fork copies vm_pgoff");
+        assertEquals(0, Vfs.mmap(f).vma().pgoff(), "plain mmap maps offset 0");
+    }
+
+    @Test
     void failedOpen_getsNoRelease_andDropsItsReferences() {
         Kernel k = Kernel.onThreads();
         Node n = node(k, -Errno.ENOMEM);
