@@ -9,10 +9,6 @@ import dev.unbind.kernel.Module;
 import dev.unbind.kernel.Point;
 import dev.unbind.kernel.device.Device;
 
-import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.Map;
-
 /**
  * A camera ISP platform driver (omap3isp-like), the part every variant shares: its context
  * embeds the media_device; probe maps the registers, requests the interrupt, builds the graph and
@@ -63,7 +59,7 @@ abstract class IspDriver {
     /** platform_get_drvdata. */
     volatile Isp isp;
     /** Every context this driver allocated, for container_of. */
-    private final Map<MediaDevice, Isp> isps = Collections.synchronizedMap(new IdentityHashMap<>());
+    private final ContainerOf<MediaDevice, Isp> isps = new ContainerOf<>();
 
     IspDriver(Kernel k, McCore mc, Module owner, IrqLine irq, boolean withRelease) {
         this.k = k;

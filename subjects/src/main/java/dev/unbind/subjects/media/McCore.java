@@ -16,8 +16,6 @@ import dev.unbind.kernel.fs.FileOperations;
 import dev.unbind.kernel.fs.Inode;
 
 import java.util.BitSet;
-import java.util.IdentityHashMap;
-import java.util.Map;
 
 /**
  * The media controller core (the mc module: mc-devnode.c and mc-device.c), the part every
@@ -61,7 +59,7 @@ abstract class McCore {
     /** The minor of the last node that appeared: where udev points /dev/media0 (model-side, not kernel memory). */
     volatile int lastMinor;
     /** container_of(inode->i_cdev, ...): which struct each char device is embedded in. */
-    private final Map<Cdev, Object> cdevContainers = new IdentityHashMap<>();
+    private final ContainerOf<Cdev, Object> cdevContainers = new ContainerOf<>();
 
     McCore(Kernel k, Module mc) {
         this.k = k;
@@ -202,17 +200,13 @@ abstract class McCore {
     Cdev cdevInit(Cell home, Object container, int minor, Module owner) {
         Cdev c = Cdev.init(k, "media" + minor + ".cdev", home, devnodeFops);
         c.owner(owner);
-        synchronized (cdevContainers) {
-            cdevContainers.put(c, container);
-        }
+        cdevContainers.put(c, container);
         return c;
     }
 
     /** container_of(inode->i_cdev, ...): the struct that embeds the char device. */
     Object containerOf(Cdev c) {
-        synchronized (cdevContainers) {
-            return cdevContainers.get(c);
-        }
+        return cdevContainers.get(c);
     }
 
     /** cdev_device_add: the cdev is mapped (chrdev_open finds it), then device_add makes the node. */
