@@ -1,5 +1,6 @@
 package dev.unbind.subjects.media;
 
+import dev.unbind.kernel.IdentitySlots;
 import dev.unbind.kernel.Callback;
 import dev.unbind.kernel.Cell;
 import dev.unbind.kernel.Errno;
@@ -59,7 +60,7 @@ abstract class IspDriver {
     /** platform_get_drvdata. */
     volatile Isp isp;
     /** Every context this driver allocated, for container_of. */
-    private final ContainerOf<MediaDevice, Isp> isps = new ContainerOf<>();
+    private final IdentitySlots<MediaDevice, Isp> isps = new IdentitySlots<>();
 
     IspDriver(Kernel k, McCore mc, Module owner, IrqLine irq, boolean withRelease) {
         this.k = k;

@@ -1,5 +1,6 @@
 package dev.unbind.subjects.media;
 
+import dev.unbind.kernel.IdentitySlots;
 import dev.unbind.kernel.Callback;
 import dev.unbind.kernel.Cell;
 import dev.unbind.kernel.Errno;
@@ -59,7 +60,7 @@ abstract class McCore {
     /** The minor of the last node that appeared: where udev points /dev/media0 (model-side, not kernel memory). */
     volatile int lastMinor;
     /** container_of(inode->i_cdev, ...): which struct each char device is embedded in. */
-    private final ContainerOf<Cdev, Object> cdevContainers = new ContainerOf<>();
+    private final IdentitySlots<Cdev, Object> cdevContainers = new IdentitySlots<>();
 
     McCore(Kernel k, Module mc) {
         this.k = k;

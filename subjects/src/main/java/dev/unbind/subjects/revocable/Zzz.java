@@ -1,5 +1,6 @@
 package dev.unbind.subjects.revocable;
 
+import dev.unbind.kernel.IdentitySlots;
 import dev.unbind.kernel.Callback;
 import dev.unbind.kernel.Cell;
 import dev.unbind.kernel.Errno;
