@@ -78,4 +78,33 @@ class FopsTableMemoryTest {
         k.memory().free(ctx, "kfree(ctx) after the last close");
         assertTrue(k.findingList().isEmpty(), k.findingList().toString());
     }
+
+    @Test
+    void releaseThatPutsTheDriversTableBack_hasThatTablePut_andTheFreedShimNeverRead() {
+        Kernel k = Kernel.onThreads();
+        CdevMap map = new CdevMap(k);
+        dev.unbind.kernel.Module drv = dev.unbind.kernel.Module.load(k, "drv");
+        FileOperations driverFops = new FileOperations("drv_fops", drv);
+        Cell ctx = k.memory().alloc("shim_ctx", "kzalloc");
+        FileOperations shim = new FileOperations("shim_fops", null);
+        shim.home = ctx;
+        shim.release = (inode, file) -> {
+            file.fop(driverFops); // restore, so the VFS's fops_put drops the driver's pin
+            k.memory().free(ctx, "shim release: kfree(ctx)");
+            return 0;
+        };
+        FileOperations stub = new FileOperations("stub_fops", null);
+        stub.open = (inode, file) -> {
+            assertTrue(Vfs.fopsGet(driverFops));
+            file.replaceFops(driverFops);
+            file.fop(shim);
+            return 0;
+        };
+        map.add(Cdev.alloc(k, "drv", stub), DEVT, 1);
+        File f = Vfs.open(k, new Inode(DEVT), map).file();
+        assertEquals(1, drv.refs());
+        Vfs.close(f);
+        assertEquals(0, drv.refs(), "__fput put the table f_op points at after release");
+        assertTrue(k.findingList().isEmpty(), k.findingList().toString());
+    }
 }
