@@ -36,6 +36,44 @@ final class Summary {
         return a.ok() ? 0 : 1;
     }
 
+    /** Per catalogued defect: the first detection by each engine; per variant: the open windows. */
+    private static void printDetections(Assessment a, PrintStream out) {
+        for (Assessment.FamilyView f : a.families()) {
+            out.println();
+            out.println(f.info().id() + ": time to first detection (s / runs until it)");
+            for (Assessment.VariantView v : f.variants()) {
+                for (Assessment.DefectView d : v.defects()) {
+                    StringBuilder b = new StringBuilder();
+                    for (String engine : f.engines()) {
+                        Assessment.Detection x = d.first(engine);
+                        b.append(String.format("  %s %s", engine, x == null ? "-" : String.format("%.3f/%d", x.seconds(), x.runs())));
+                    }
+                    out.printf("  %-58s%s%n", d.defect().id(), b);
+                }
+            }
+            for (Assessment.VariantView v : f.variants()) {
+                v.runs().stream().filter(r -> !r.windows().isEmpty()).findAny().ifPresent(any -> {
+                    out.println("  windows of " + v.info().id() + " (hits, open = other side in flight, violations):");
+                    java.util.Map<String, long[]> sum = new java.util.TreeMap<>();
+                    for (var r : v.runs()) {
+                        for (var w : r.windows()) {
+                            long[] c = sum.computeIfAbsent(w.point(), p -> new long[3]);
+                            c[0] += w.hits();
+                            c[1] += w.racing();
+                            c[2] += w.violations();
+                        }
+                    }
+                    sum.forEach((p, c) -> {
+                        if (c[1] > 0) {
+                            out.printf("    %-48s %8d hits %7d open (%4.1f%%) %6d violations%n", p, c[0], c[1],
+                                    100.0 * c[1] / Math.max(1, c[0]), c[2]);
+                        }
+                    });
+                });
+            }
+        }
+    }
+
     static void print(Assessment a, PrintStream out) {
         out.println();
         for (Assessment.FamilyView f : a.families()) {
@@ -50,6 +88,7 @@ final class Summary {
                         v.uncatalogued().isEmpty() ? "" : "  (" + v.uncatalogued().size() + " not in the catalogue)");
             }
         }
+        printDetections(a, out);
         for (String w : a.warnings()) {
             out.println("warning: " + w);
         }

@@ -48,8 +48,18 @@ public record Assessment(List<Meta> metas, List<FamilyView> families, List<Strin
     public record PropertyCell(Kind property, String verdict, List<FindingRecord> witnesses) {
     }
 
-    /** A catalogued defect and its detections. */
-    public record DefectView(Defect defect, boolean found, List<Detection> detections) {
+    /** Defect status words. */
+    public static final String FOUND = "found";
+    public static final String REGRESSION = "regression";
+    public static final String UNPROVEN = "unproven";
+
+    /**
+     * A catalogued defect and its detections. {@code status}: {@link #FOUND}; {@link #REGRESSION}
+     * (the explorer ran its scenario to completion and did not find it: a problem); or
+     * {@link #UNPROVEN} (not detected, but no engine that can prove absence ran it: a warning).
+     * {@code note} is the problem or warning line, empty when found.
+     */
+    public record DefectView(Defect defect, boolean found, String status, String note, List<Detection> detections) {
         public Detection first(String engine) {
             return detections.stream().filter(d -> d.engine().equals(engine))
                     .min(Comparator.comparingDouble(Detection::seconds)).orElse(null);
@@ -120,20 +130,23 @@ public record Assessment(List<Meta> metas, List<FamilyView> families, List<Strin
             List<Detection> det = found.stream().filter(x -> d.id().equals(x.defect()))
                     .map(x -> new Detection(x.engine(), x.scenario(), x.secondsToDetect(), x.runsToDetect(), x.file()))
                     .toList();
-            boolean isFound = !det.isEmpty();
-            defects.add(new DefectView(d, isFound, det));
-            if (isFound) {
+            if (!det.isEmpty()) {
+                defects.add(new DefectView(d, true, FOUND, "", det));
                 continue;
             }
             boolean explored = runs.stream().anyMatch(x -> x.engine().equals("explorer")
                     && x.scenario().equals(d.scenario()) && x.status().equals("ok"));
             if (explored) {
                 met = false;
-                problems.add(v.id() + ": catalogued defect " + d.id() + " (" + d.property()
-                        + ") was not found by the explorer in " + d.scenario() + " (detection regression)");
+                String p = v.id() + ": catalogued defect " + d.id() + " (" + d.property()
+                        + ") was not found by the explorer in " + d.scenario() + " (detection regression)";
+                problems.add(p);
+                defects.add(new DefectView(d, false, REGRESSION, p, det));
             } else {
-                warnings.add(v.id() + ": catalogued defect " + d.id() + " was not detected in this run"
-                        + " (no engine that can prove it ran its scenario to completion)");
+                String w = v.id() + ": catalogued defect " + d.id() + " was not detected in this run"
+                        + " (no engine that can prove it ran its scenario to completion)";
+                warnings.add(w);
+                defects.add(new DefectView(d, false, UNPROVEN, w, det));
             }
         }
         List<FindingRecord> uncatalogued = found.stream().filter(x -> x.defect() == null).toList();

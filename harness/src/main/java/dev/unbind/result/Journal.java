@@ -109,7 +109,11 @@ public final class Journal implements AutoCloseable {
             String type = n.path("type").asText();
             ((ObjectNode) n).remove("type");
             switch (type) {
-                case "meta" -> metas.add(JSON.treeToValue(n, Meta.class));
+                case "meta" -> {
+                    Meta m = JSON.treeToValue(n, Meta.class);
+                    metas.removeIf(x -> x.startedAt().equals(m.startedAt())); // the finished line replaces the start line
+                    metas.add(m);
+                }
                 case "catalogue" -> catalogue = JSON.treeToValue(n, Catalogue.class);
                 case "run" -> runs.add(JSON.treeToValue(n, RunRecord.class));
                 case "finding" -> findings.add(JSON.treeToValue(n, FindingRecord.class));

@@ -6,19 +6,23 @@ import dev.unbind.result.Assessment;
 import java.util.List;
 
 /**
- * Reads the assessment's problem and warning lines back to what they are about. The assessment
- * keeps them as sentences; their openings are fixed by {@link Assessment}: {@code "<variant>: <KIND>
- * found by ..."} for a violation in a fixed variant, {@code "<variant>: catalogued defect <id> (...)
- * ... (detection regression)"} for a regression and {@code "<variant>: catalogued defect <id> was not
- * detected ..."} for a warning.
+ * What the assessment's problems and warnings are about: the status of each catalogued defect
+ * (typed in {@link Assessment.DefectView}), and the violation lines of fixed variants, whose
+ * opening {@code "<variant>: <KIND> found by ..."} is fixed by {@link Assessment}.
  */
 final class ProblemIndex {
     private final List<String> problems;
-    private final List<String> warnings;
+    private final java.util.Map<String, Assessment.DefectView> defects = new java.util.HashMap<>();
 
     ProblemIndex(Assessment a) {
         problems = a.problems();
-        warnings = a.warnings();
+        for (Assessment.FamilyView f : a.families()) {
+            for (Assessment.VariantView v : f.variants()) {
+                for (Assessment.DefectView d : v.defects()) {
+                    defects.put(v.info().id() + "/" + d.defect().id(), d);
+                }
+            }
+        }
     }
 
     /** How a catalogued defect stands. */
@@ -28,15 +32,17 @@ final class ProblemIndex {
 
     /** The problem saying the explorer no longer finds {@code defect}, or null. */
     String regression(String variant, String defect) {
-        String head = variant + ": catalogued defect " + defect + " (";
-        return problems.stream().filter(p -> p.startsWith(head) && p.endsWith("(detection regression)"))
-                .findFirst().orElse(null);
+        return note(variant, defect, Assessment.REGRESSION);
     }
 
     /** The warning saying {@code defect} was not detected, or null. */
     String warning(String variant, String defect) {
-        String head = variant + ": catalogued defect " + defect + " was not detected";
-        return warnings.stream().filter(w -> w.startsWith(head)).findFirst().orElse(null);
+        return note(variant, defect, Assessment.UNPROVEN);
+    }
+
+    private String note(String variant, String defect, String status) {
+        Assessment.DefectView d = defects.get(variant + "/" + defect);
+        return d != null && d.status().equals(status) ? d.note() : null;
     }
 
     /** The problems about violations of {@code property} in (fixed) {@code variant}. */
@@ -46,12 +52,11 @@ final class ProblemIndex {
     }
 
     DefectStatus status(Assessment.DefectView d) {
-        if (d.found()) {
-            return DefectStatus.FOUND;
-        }
-        if (regression(d.defect().variant(), d.defect().id()) != null) {
-            return DefectStatus.REGRESSION;
-        }
-        return warning(d.defect().variant(), d.defect().id()) != null ? DefectStatus.UNPROVEN : DefectStatus.NOT_FOUND;
+        return switch (d.status()) {
+            case Assessment.FOUND -> DefectStatus.FOUND;
+            case Assessment.REGRESSION -> DefectStatus.REGRESSION;
+            case Assessment.UNPROVEN -> DefectStatus.UNPROVEN;
+            default -> DefectStatus.NOT_FOUND;
+        };
     }
 }

@@ -154,12 +154,12 @@ public final class StressEngine {
             return;
         }
         List<Finding> found = k.findingList();
-        cov.finish(!found.isEmpty());
+        cov.finish(found);
         for (Finding f : found) {
             Defect d = catalogue.attribute(variant.id(), scenario.id(), f);
             String key = d != null ? d.id() : f.signature();
             occurrences.computeIfAbsent(key, x -> new AtomicLong()).incrementAndGet();
-            if (seen.putIfAbsent(f.signature(), Boolean.TRUE) == null) {
+            if (seen.putIfAbsent(key, Boolean.TRUE) == null) { // once per defect (or signature) per scenario
                 record(family, variant, scenario, f, d, withoutDelays(faults), seed, (System.nanoTime() - start) / 1e9, i);
             }
         }

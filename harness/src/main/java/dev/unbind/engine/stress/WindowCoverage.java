@@ -1,5 +1,7 @@
 package dev.unbind.engine.stress;
 
+import dev.unbind.finding.Finding;
+import dev.unbind.finding.Role;
 import dev.unbind.kernel.Actor;
 import dev.unbind.kernel.Kernel;
 import dev.unbind.kernel.Point;
@@ -15,8 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * How often each race window of one target was reached, and how often it was really open (an
- * operation of the other side in flight), over many runs; and how often an open window ended in a
- * violation.
+ * operation of the other side in flight), over many runs; and how often an open window turned
+ * into a violation: a finding naming an actor that passed the window while it was open.
  */
 final class WindowCoverage {
     private static final class Counts {
@@ -31,6 +33,7 @@ final class WindowCoverage {
     /** A listener for one run. */
     final class Run implements PointListener {
         private final Map<String, long[]> hits = new ConcurrentHashMap<>();
+        private final Map<String, Set<String>> openedBy = new ConcurrentHashMap<>();
 
         @Override
         public void hit(Kernel k, Actor actor, Point p) {
@@ -45,10 +48,19 @@ final class WindowCoverage {
                     c[1]++;
                 }
             }
+            if (racing) {
+                openedBy.computeIfAbsent(p.name(), n -> ConcurrentHashMap.newKeySet()).add(actor.name());
+            }
         }
 
-        /** Folds this run into the totals; {@code violated}: the run ended with a finding. */
-        void finish(boolean violated) {
+        /** Folds this run into the totals, given the run's findings. */
+        void finish(List<Finding> findings) {
+            Set<String> involved = new java.util.HashSet<>();
+            for (Finding f : findings) {
+                for (Role r : f.sites()) {
+                    involved.add(r.site().actor());
+                }
+            }
             synchronized (WindowCoverage.this) {
                 for (Map.Entry<String, long[]> e : hits.entrySet()) {
                     Counts c = total.computeIfAbsent(e.getKey(), n -> new Counts());
@@ -56,7 +68,8 @@ final class WindowCoverage {
                     c.hits += h[0];
                     c.racing += h[1];
                     c.runs++;
-                    if (violated && h[1] > 0) {
+                    Set<String> opened = openedBy.getOrDefault(e.getKey(), Set.of());
+                    if (opened.stream().anyMatch(involved::contains)) {
                         c.violations++;
                     }
                 }

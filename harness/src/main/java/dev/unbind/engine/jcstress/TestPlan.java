@@ -1,0 +1,80 @@
+package dev.unbind.engine.jcstress;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Which tests of the jar a run selects, and whether they all ran. JCStress exits 0 when nothing
+ * ran (a wrong {@code -t}, a jar built without its annotation processor), so the engine never
+ * trusts the exit code: every selected test must come back with results.
+ *
+ * @param tests      the selected tests, grouped by variant in selection order, names sorted
+ * @param untested   selected variants of a family that has tests in the jar, but none of their
+ *                   own (a test lost its description prefix, a variant was renamed): an error
+ * @param notCovered selected variants of families with no tests in the jar at all (not an error)
+ * @param unmapped   tests of the jar whose description has no variant prefix
+ */
+public record TestPlan(Map<String, List<JcstressTest>> tests, List<String> untested, List<String> notCovered,
+                       List<String> unmapped) {
+
+    /**
+     * @param jarTests test name to description, as the jar's META-INF/TestList lists them
+     * @param variants the selected variant ids, in order
+     */
+    public static TestPlan of(Map<String, String> jarTests, List<String> variants) {
+        List<JcstressTest> known = new ArrayList<>();
+        List<String> unmapped = new ArrayList<>();
+        jarTests.forEach((name, description) -> JcstressTest.of(name, description)
+                .ifPresentOrElse(known::add, () -> unmapped.add(name)));
+        known.sort(Comparator.comparing(JcstressTest::name));
+        unmapped.sort(null);
+        Set<String> families = new TreeSet<>();
+        known.forEach(t -> families.add(t.family()));
+
+        Map<String, List<JcstressTest>> tests = new LinkedHashMap<>();
+        List<String> untested = new ArrayList<>();
+        List<String> notCovered = new ArrayList<>();
+        for (String v : variants) {
+            List<JcstressTest> mine = known.stream().filter(t -> t.variant().equals(v)).toList();
+            if (!mine.isEmpty()) {
+                tests.put(v, mine);
+            } else if (families.contains(v.substring(0, Math.max(0, v.indexOf('.'))))) {
+                untested.add(v);
+            } else {
+                notCovered.add(v);
+            }
+        }
+        return new TestPlan(tests, untested, notCovered, unmapped);
+    }
+
+    public List<JcstressTest> all() {
+        return tests.values().stream().flatMap(List::stream).toList();
+    }
+
+    public int size() {
+        return tests.values().stream().mapToInt(List::size).sum();
+    }
+
+    /** A {@code -t} regex that selects exactly these tests and nothing else. */
+    public static String regex(Collection<JcstressTest> tests) {
+        StringBuilder b = new StringBuilder("^(?:");
+        boolean first = true;
+        for (JcstressTest t : tests) {
+            b.append(first ? "" : "|").append(Pattern.quote(t.name()));
+            first = false;
+        }
+        return b.append(")$").toString();
+    }
+
+    /** The selected tests with no results: empty when the count is right. */
+    public static List<JcstressTest> missing(Collection<JcstressTest> selected, Collection<String> withResults) {
+        return selected.stream().filter(t -> !withResults.contains(t.name())).toList();
+    }
+}
