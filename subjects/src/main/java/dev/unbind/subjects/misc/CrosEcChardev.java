@@ -14,6 +14,8 @@ import dev.unbind.kernel.fs.MiscDevice;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -72,7 +74,7 @@ abstract class CrosEcChardev extends ChardevDriver {
         }
     }
 
-    private final java.util.Map<MiscDevice, Instance> byMisc = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<MiscDevice, Instance> byMisc = new ConcurrentHashMap<>();
 
     CrosEcChardev(Kernel k, MiscCore core, Module owner, Function<Device, EcDevice> parentData) {
         super(k, core, owner, parentData);

@@ -1,6 +1,7 @@
 package dev.unbind.subjects.misc;
 
 import dev.unbind.kernel.Cell;
+import dev.unbind.kernel.Errno;
 import dev.unbind.kernel.Kernel;
 import dev.unbind.kernel.device.Device;
 import dev.unbind.kernel.fs.CdevMap;
@@ -59,7 +60,7 @@ class MiscCore extends Misc {
             minor = nodes.get(name);
         }
         if (minor == null) {
-            return OpenResult.error(-dev.unbind.kernel.Errno.ENOENT);
+            return OpenResult.error(-Errno.ENOENT);
         }
         return Vfs.openPath(kernel, devfs, map, Inode.mkdev(MISC_MAJOR, minor));
     }

@@ -13,6 +13,7 @@ import dev.unbind.kernel.fs.MiscDevice;
 import dev.unbind.kernel.fs.Vfs;
 
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 /**
  * Tzung-Bi Shih's "subsystem level solution for misc device without revocable" (seed 003,
@@ -100,7 +101,7 @@ final class MiscMutexCore extends MiscCore {
 
     /** read, unlocked_ioctl, release: "analogous" to poll. */
     private long some(File filp, String op, Function<MiscDevice, Object> entry, long absent,
-                      java.util.function.ToLongFunction<FileOperations> call) {
+                      ToLongFunction<FileOperations> call) {
         MutexMiscDevice c = findMiscdevice(filp.inode().minor()); // BUG: the minor may belong to another device by now
         if (c == null) {
             return -Errno.ENODEV;

@@ -156,8 +156,7 @@ final class MiscSubject {
         @Override
         void teardown(Pdata p) {
             unregisterRelay(p); // FIX: nothing of the driver stays on the parent's chain
-            p.mem.touch("write pdata->dead");
-            p.dead = true; // FIX: mark dead ...
+            p.markDead(); // FIX: mark dead ...
             p.subscribers.call(NotifierChain.DEVICE_GONE); // FIX: ... and wake every sleeper before the fence waits for them
             sync.deregisterSync(p.misc);
         }

@@ -14,6 +14,8 @@ import dev.unbind.kernel.fs.Inode;
 import dev.unbind.kernel.fs.MiscDevice;
 import dev.unbind.kernel.fs.Vfs;
 
+import java.util.function.LongSupplier;
+
 /**
  * misc_register_sync / misc_deregister_sync: Jason Gunthorpe's synchronous deregister (seed 003,
  * October–November 2025; PROTOCOLS.md §2(b)). His concrete code is a cdev-level sketch (§3);
@@ -212,7 +214,7 @@ abstract class MiscSyncCore extends MiscCore {
     }
 
     /** read side; alive ? orig : -ENODEV. */
-    long guarded(Sync s, String op, java.util.function.LongSupplier orig) {
+    long guarded(Sync s, String op, LongSupplier orig) {
         int token = s.readLock();
         if (token < 0) {
             return token;

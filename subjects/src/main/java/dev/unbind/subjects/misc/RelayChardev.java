@@ -51,7 +51,7 @@ abstract class RelayChardev extends ChardevDriver {
         final NotifierChain subscribers;
         NotifierChain.Block relay;
         /** Set by a remove that marks the device dead before fencing (only the fenced driver does). */
-        volatile boolean dead;
+        private volatile boolean dead;
         final Fence afterRemove;
 
         Pdata(Kernel k, Cell mem, EcDevice ec, MiscDevice misc) {
@@ -66,6 +66,11 @@ abstract class RelayChardev extends ChardevDriver {
         boolean dead() {
             mem.touch("read pdata->dead");
             return dead;
+        }
+
+        void markDead() {
+            mem.touch("write pdata->dead");
+            dead = true;
         }
     }
 
