@@ -27,6 +27,8 @@ final class MiscDefects {
 
     /** The sites of cros_ec_chardev's release taking its notifier off the parent's chain. */
     private static final String PARENT_CHAIN = "*event_notifier*";
+    /** The reader asleep in the driver: part of every hang of the blocked-reader scenarios. */
+    private static final String ASLEEP = "|wait_event_interruptible(chardev_priv.wait_event)";
     /** The chardev's fops, as the fence names them. */
     private static final String FOPS = "cros_ec_chardev_read|cros_ec_chardev_ioctl|cros_ec_chardev_poll|cros_ec_chardev_open";
 
@@ -76,7 +78,7 @@ final class MiscDefects {
                         .because("the shim holds the read side across the driver's read, which sleeps for an event "
                                 + "the departing EC never sends, and nothing wakes it before down_write")
                         .reference("PROTOCOLS.md §2(e) 3")
-                        .scenario("blocked-reader-vs-remove").site("down_write(misc_sync.sem)*").build(),
+                        .scenario("blocked-reader-vs-remove").site("down_write(misc_sync.sem)*" + ASLEEP).build(),
                 Defect.of(RWSEM + ".release-touches-parent", RWSEM, Kind.UAF)
                         .title("release after remove unregisters the notifier from the freed parent's chain")
                         .because("release is unfenced by design and cros_ec_chardev's release is not memory-only: "
@@ -108,7 +110,7 @@ final class MiscDefects {
                         .because("the shim holds srcu_read_lock across the driver's read, which sleeps for an event "
                                 + "the departing EC never sends; synchronize_srcu waits for it and nothing wakes it")
                         .reference("PROTOCOLS.md §2(e) 3")
-                        .scenario("blocked-reader-vs-remove").site("synchronize_srcu(misc_sync.srcu)*").build(),
+                        .scenario("blocked-reader-vs-remove").site("synchronize_srcu(misc_sync.srcu)*" + ASLEEP).build(),
                 Defect.of(SRCU + ".release-touches-parent", SRCU, Kind.UAF)
                         .title("release after remove unregisters the notifier from the freed parent's chain")
                         .because("release is unfenced by design and cros_ec_chardev's release is not memory-only "
@@ -152,7 +154,7 @@ final class MiscDefects {
                         .because("one mutex per device serialises every fop of every file and misc_deregister, and "
                                 + "the read sleeps inside it for an event that never comes")
                         .reference("PROTOCOLS.md §2(e) 6; S003 Tzung-Bi: \"it has a big lock between them\"")
-                        .scenario("blocked-reader-vs-remove").site("mutex_lock(*some_lock)*").build(),
+                        .scenario("blocked-reader-vs-remove").site("mutex_lock(*some_lock)*" + ASLEEP).build(),
                 Defect.of(MUTEX + ".module-ref-leak", MUTEX, Kind.LEAK)
                         .title("every open leaks a reference on cros_ec_chardev, so rmmod is refused forever")
                         .because("misc_open's fops_get pins the driver's module, then f_op is overwritten with "
@@ -205,19 +207,20 @@ final class MiscDefects {
                         .because("the wrapper holds misc_srcu across the driver's read, and nothing wakes the reader "
                                 + "before misc_deregister's synchronize_srcu")
                         .reference("PROTOCOLS.md §2(e) 3")
-                        .scenario("blocked-reader-vs-remove").site("synchronize_srcu(misc_srcu)*").build(),
+                        .scenario("blocked-reader-vs-remove").site("synchronize_srcu(misc_srcu)*" + ASLEEP).build(),
                 Defect.of(BRANCH + ".global-srcu-stalls-other-remove", BRANCH, Kind.HANG)
                         .title("a read sleeping on /dev/cros_fp blocks the removal of the main EC")
                         .because("misc_srcu is one grace-period domain for every misc device: misc_deregister of "
-                                + "any device waits for every wrapped fop in the system")
+                                + "any device waits for every wrapped fop in the system, once for itself and once "
+                                + "more in the context's release when no file holds it")
                         .reference("PROTOCOLS.md §2(e) 8")
-                        .scenario("other-device-reader-vs-remove").site("synchronize_srcu(misc_srcu)*").build(),
+                        .scenario("other-device-reader-vs-remove").site("synchronize_srcu(misc_srcu)*" + ASLEEP).build(),
                 Defect.of(BRANCH + ".global-srcu-stalls-close", BRANCH, Kind.HANG)
                         .title("closing the last fd of a removed device waits for a read sleeping on another device")
                         .because("the context's release runs synchronize_srcu(misc_srcu) in close, so close waits "
                                 + "for every wrapped fop in the system")
                         .reference("PROTOCOLS.md §2(e) 8")
-                        .scenario("other-device-reader-vs-close").site("synchronize_srcu(misc_srcu)*").build(),
+                        .scenario("other-device-reader-vs-close").site("synchronize_srcu(misc_srcu)*" + ASLEEP).build(),
                 Defect.of(BRANCH + ".publication-race", BRANCH, Kind.UAF)
                         .title("a file opened before sync_ctx was published keeps the raw fops and reaches the freed EC after remove")
                         .because("misc_sync_register publishes the context after misc_register listed the device; an "
