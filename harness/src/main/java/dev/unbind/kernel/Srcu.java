@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *       naming the reader still inside).</li>
  *   <li>An unlock with the wrong index (or a spurious one) can make an index look drained while a
  *       reader is inside: synchronize returns early. The model keeps the true set of readers apart
- *       from the counters and reports that as a FENCE violation.</li>
+ *       from the counters and reports that as a FENCE violation. An unlock leaves that set before
+ *       it bumps its counter, so a reader on its way out is never taken for one left inside.</li>
  *   <li>Calling synchronize inside a read section of the same srcu is a self-deadlock.</li>
  *   <li>An srcu_struct whose {@code init_srcu_struct} failed has no per-CPU counters: any use is
  *       a NULL dereference ({@link #initFailed()}).</li>
@@ -79,7 +80,6 @@ public final class Srcu {
     /** srcu_read_unlock: {@code idx} must be what the matching readLock returned. */
     public void readUnlock(int idx) {
         use(srcuReadUnlockLabel);
-        unlocks.incrementAndGet(idx);
         Actor me = kernel.self();
         synchronized (inside) {
             int mine = -1;
@@ -101,6 +101,9 @@ public final class Srcu {
                 inside.remove(mine);
             }
         }
+        // Only now may the counter let a grace period end: on real threads, synchronize must not
+        // see this index drained while the reader is still listed as inside.
+        unlocks.incrementAndGet(idx);
         kernel.progress();
     }
 
