@@ -2,6 +2,7 @@ package dev.unbind.cli;
 
 import dev.unbind.engine.explore.ExploreOptions;
 import dev.unbind.engine.explore.Explorer;
+import dev.unbind.engine.jcstress.JcstressEngine;
 import dev.unbind.engine.stress.StressEngine;
 import dev.unbind.subject.Subjects;
 import picocli.CommandLine.Command;
@@ -9,13 +10,21 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
  * {@code unbind nightly --budget 3m --out out/}: every engine over the whole matrix within the
- * budget, then the reports. Engines run one after the other; time an engine does not use goes
- * to the next.
+ * budget, then the reports. Engines run one after the other, each with a share of what is left;
+ * time an engine does not use goes to the next, and stress takes whatever remains:
+ * <ol>
+ *   <li>the explorer (deterministic: it proves the catalogue is still found) — up to 35%;</li>
+ *   <li>Lincheck's model checker over every variant's facades — up to 15%;</li>
+ *   <li>JCStress — up to 30%; a short budget cannot run every variant's tests, so each night
+ *       starts at another variant (a rotation by date) and successive nights cover them all;</li>
+ *   <li>stress on real threads — the rest.</li>
+ * </ol>
  */
 @Command(name = "nightly", description = "Run every engine over every variant within the budget and write the reports.")
 final class NightlyCommand implements Callable<Integer> {
@@ -48,18 +57,34 @@ final class NightlyCommand implements Callable<Integer> {
         long start = System.nanoTime();
         long end = start + budget.toNanos() - Duration.ofSeconds(2).toNanos(); // keep time for the reports
         try (Workspace ws = Workspace.start(out, "nightly", globs, budget, seed, all, main.err())) {
-            long exploreUntil = start + share(start, end, 0.45);
+            long exploreUntil = start + share(start, end, 0.35);
             main.err().println("nightly: explorer until +" + secs(exploreUntil - start) + " s");
             Explorer explorer = new Explorer(ExploreOptions.defaults().withDeadline(exploreUntil), ws.catalogue, ws.sink);
             for (Subjects.Selected s : selected) {
                 explorer.explore(s.family(), s.variant(), seed);
             }
+            Duration jcstressFor = Duration.ofNanos((long) ((end - System.nanoTime()) * 0.30 / 0.65));
+            main.err().println("nightly: JCStress for " + jcstressFor.toSeconds() + " s");
+            JcstressEngine.Summary js = new JcstressEngine(JcstressEngine.Options.of(out, jcstressFor), ws.catalogue, ws.sink)
+                    .run(rotated(selected, LocalDate.now().toEpochDay()));
+            main.err().printf("nightly: JCStress ran %d of %d tests%n", js.ran(), js.selected());
             Duration stressFor = Duration.ofNanos(Math.max(1_000_000_000L, end - System.nanoTime()));
             main.err().println("nightly: stress for " + stressFor.toSeconds() + " s");
             new StressEngine(StressEngine.Options.of(stressFor, seed), ws.catalogue, ws.sink).run(selected);
         }
         main.out().printf("nightly finished in %.1f s (budget %d s)%n", (System.nanoTime() - start) / 1e9, budget.toSeconds());
         return Summary.conclude(out, main.out());
+    }
+
+    /** The selection started at {@code offset} (mod its size): the night's rotation. */
+    static <T> List<T> rotated(List<T> list, long offset) {
+        if (list.isEmpty()) {
+            return list;
+        }
+        int k = (int) Math.floorMod(offset, (long) list.size());
+        List<T> out = new java.util.ArrayList<>(list.subList(k, list.size()));
+        out.addAll(list.subList(0, k));
+        return out;
     }
 
     private static long share(long start, long end, double fraction) {

@@ -52,6 +52,7 @@ public final class Kernel implements FaultInjector.Effects {
     private final List<Module> modules = new CopyOnWriteArrayList<>();
     private final AtomicInteger fallibleSteps = new AtomicInteger();
     private final AtomicBoolean hangReported = new AtomicBoolean();
+    private final AtomicBoolean oopsed = new AtomicBoolean();
     private final List<Throwable> errors = new CopyOnWriteArrayList<>();
     private volatile PointListener listener;
     private volatile OpListener opListener;
@@ -326,11 +327,27 @@ public final class Kernel implements FaultInjector.Effects {
     public <T> T deref(T ptr, String what) {
         if (ptr == null) {
             Actor a = self();
-            report(Kind.NULL_DEREF, "NULL pointer dereference: " + a.name() + " " + what, what,
-                    List.of(Role.of("dereferenced by", a.site(what))), "");
-            throw new Oops("NULL pointer dereference: " + what);
+            throw oops(Kind.NULL_DEREF, "NULL pointer dereference: " + a.name() + " " + what, what,
+                    List.of(Role.of("dereferenced by", a.site(what))));
         }
         return ptr;
+    }
+
+    /**
+     * Reports a finding that kills the calling task (a NULL dereference, a kernel stack overflow)
+     * and returns the {@link Oops} for the caller to throw. The task dies holding whatever it
+     * held, so after an oops nothing is quiescent: {@link #checkQuiescence()} then reports
+     * nothing, as after a hang.
+     */
+    public Oops oops(Kind kind, String summary, String object, List<Role> sites) {
+        report(kind, summary, object, sites, "");
+        oopsed.set(true);
+        return new Oops(summary);
+    }
+
+    /** True once some actor oopsed (see {@link #oops}). */
+    public boolean oopsed() {
+        return oopsed.get();
     }
 
     /**
@@ -427,11 +444,12 @@ public final class Kernel implements FaultInjector.Effects {
 
     /**
      * The quiescence checks: every non-global cell still live is a leak, every module with
-     * references left is a leaked module reference, then the registered checks.
+     * references left is a leaked module reference, then the registered checks. None of them
+     * runs after a hang or an oops: nothing is quiescent then, and leaks would be noise.
      */
     public void checkQuiescence() {
-        if (hangReported()) {
-            return; // after a hang nothing is quiescent; leaks would be noise
+        if (hangReported() || oopsed()) {
+            return;
         }
         for (Cell c : memory.leaked()) {
             report(Kind.LEAK, "leak: " + c.name() + " is still allocated at quiescence", c.name(),

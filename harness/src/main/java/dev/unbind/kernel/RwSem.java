@@ -174,9 +174,8 @@ public final class RwSem {
     /** A waiter is about to be queued: on a zeroed rwsem the wait list is NULL. */
     private void queueOnWaitList(String what) {
         if (!initialised) {
-            kernel.report(Kind.NULL_DEREF, what + " queues on the NULL wait list of an rw_semaphore nobody initialised",
-                    "rwsem " + name, List.of(Role.of("dereferenced by", kernel.self().site(what))), "");
-            throw new Oops(what + " on an uninitialised rw_semaphore");
+            throw kernel.oops(Kind.NULL_DEREF, what + " queues on the NULL wait list of an rw_semaphore nobody initialised",
+                    "rwsem " + name, List.of(Role.of("dereferenced by", kernel.self().site(what))));
         }
     }
 

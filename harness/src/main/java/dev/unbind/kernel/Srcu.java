@@ -24,8 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *       naming the reader still inside).</li>
  *   <li>An unlock with the wrong index (or a spurious one) can make an index look drained while a
  *       reader is inside: synchronize returns early. The model keeps the true set of readers apart
- *       from the counters and reports that as a FENCE violation. An unlock leaves that set before
- *       it bumps its counter, so a reader on its way out is never taken for one left inside.</li>
+ *       from the counters and reports that as a FENCE violation.</li>
  *   <li>Calling synchronize inside a read section of the same srcu is a self-deadlock.</li>
  *   <li>An srcu_struct whose {@code init_srcu_struct} failed has no per-CPU counters: any use is
  *       a NULL dereference ({@link #initFailed()}).</li>
@@ -77,7 +76,11 @@ public final class Srcu {
         return idx;
     }
 
-    /** srcu_read_unlock: {@code idx} must be what the matching readLock returned. */
+    /**
+     * srcu_read_unlock: {@code idx} must be what the matching readLock returned. The reader leaves
+     * the model's set of readers inside before its unlock is counted, so a grace period that sees
+     * the index drained never finds it still inside (on real threads the two are not atomic).
+     */
     public void readUnlock(int idx) {
         use(srcuReadUnlockLabel);
         Actor me = kernel.self();
@@ -101,8 +104,6 @@ public final class Srcu {
                 inside.remove(mine);
             }
         }
-        // Only now may the counter let a grace period end: on real threads, synchronize must not
-        // see this index drained while the reader is still listed as inside.
         unlocks.incrementAndGet(idx);
         kernel.progress();
     }

@@ -91,6 +91,28 @@ class SrcuTest {
     }
 
     @Test
+    void readersLeavingWhileSynchronizeChecks_areNeverReportedInside_onRealThreads() {
+        // a reader's unlock races synchronize's final look at who is still inside: a reader that
+        // has already unlocked must never be counted as inside after the grace period
+        Kernel k = Runs.threads();
+        Srcu srcu = new Srcu(k, "s", null);
+        boolean[] stop = new boolean[1];
+        List<Finding> f = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> Runs.run(k, List.of(
+                ActorSpec.of("a", () -> {
+                    while (!stop[0]) {
+                        srcu.readUnlock(srcu.readLock());
+                    }
+                }),
+                ActorSpec.of("s", () -> {
+                    for (int i = 0; i < 5_000 && k.findingList().isEmpty(); i++) {
+                        srcu.synchronize();
+                    }
+                    stop[0] = true;
+                }))));
+        assertTrue(f.isEmpty(), f.stream().map(Finding::summary).toList().toString());
+    }
+
+    @Test
     void readerAfterTheFlip_isNotWaitedFor() {
         Kernel k = Runs.controlled("a until test.a-inside", "s", "late until test.a-inside", "a", "s", "late");
         Srcu srcu = new Srcu(k, "s", null);

@@ -50,6 +50,8 @@ public final class JcstressEngine {
     static final Duration START_UP = Duration.ofSeconds(5);
     /** Wall time per two-actor test at the fast settings, before a batch has been measured. */
     static final Duration FIRST_GUESS_PER_TEST = Duration.ofSeconds(16);
+    /** Kept out of JCStress's time: killing it and its forks at the hard stop, reading the blob. */
+    static final Duration RESERVE = Duration.ofSeconds(3);
 
     /**
      * @param resultsDir  the results directory; JCStress works in {@code jcstress/} under it
@@ -161,7 +163,8 @@ public final class JcstressEngine {
 
     private void runBatch(Path jar, String family, String variant, List<JcstressTest> tests, long engineStart,
                           long deadline, Tally tally) {
-        double left = (deadline - System.nanoTime()) / 1e9;
+        long stop = deadline - RESERVE.toNanos();
+        double left = (stop - System.nanoTime()) / 1e9;
         double needs = START_UP.toSeconds() + tally.perTestEstimate() * tests.size();
         if (needs > left) {
             for (JcstressTest t : tests) {
@@ -178,7 +181,7 @@ public final class JcstressEngine {
         sink.progress(String.format("  jcstress %-24s %d tests (hard stop in %.0f s)", variant, tests.size(), left));
         JcstressProcess.Result r;
         try {
-            r = JcstressProcess.run(command, dir, Duration.ofNanos(deadline - System.nanoTime()));
+            r = JcstressProcess.run(command, dir, Duration.ofNanos(Math.max(0, stop - System.nanoTime())));
         } catch (IOException e) {
             for (JcstressTest t : tests) {
                 emit(RunRecord.of(ENGINE, family, variant, t.race(), "", 0, 0, "error",

@@ -88,20 +88,21 @@ final class JcstressProcess {
         return new Result(finished ? p.exitValue() : -1, !finished, blob, seconds);
     }
 
-    /** Kills the process and every JVM it forked, and waits until they are gone. */
+    /** Kills the process and every JVM it forked, and waits (two seconds at most) until they are gone. */
     static void killTree(Process p) {
         List<ProcessHandle> forks = p.descendants().toList();
         p.destroyForcibly();
         forks.forEach(ProcessHandle::destroyForcibly);
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
         try {
-            p.waitFor(10, TimeUnit.SECONDS);
+            p.waitFor(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS);
             for (ProcessHandle h : forks) {
-                h.onExit().get(10, TimeUnit.SECONDS);
+                h.onExit().get(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
-            // a fork that outlived its parent by 10 s: nothing more we can do from here
+            // still exiting after SIGKILL: the kernel will finish it; the budget matters more
         }
     }
 

@@ -25,11 +25,14 @@ public final class Bookkeeping {
         return List.of(
                 forClasses("dev.unbind.kernel.Trace", "dev.unbind.kernel.Findings", "dev.unbind.finding.Finding",
                         "dev.unbind.finding.Site", "dev.unbind.finding.Role", "dev.unbind.finding.Step",
-                        "dev.unbind.finding.Firing").allMethods().ignore(),
+                        "dev.unbind.finding.Firing", "dev.unbind.kernel.Errno", "dev.unbind.kernel.Point",
+                        "dev.unbind.engine.lincheck.Invocations").allMethods().ignore(),
                 forClasses("dev.unbind.kernel.Kernel").methods("self", "actor", "newActor", "register", "actorNamed",
                         "actors", "at", "fails", "kzalloc", "report", "reportStall", "progress", "progressMark",
                         "fallibleSteps", "findingList", "findings", "trace").ignore(),
                 forClasses("dev.unbind.kernel.Actor").methods("site", "step", "stepName", "op", "name", "nextHit",
+                        "toString").ignore(),
+                forClasses("dev.unbind.kernel.Cell").methods("name", "type", "generation", "allocSite", "freeSite",
                         "toString").ignore(),
                 forClasses("dev.unbind.kernel.Memory").methods("alloc", "allocInSlot", "global", "staticObject", "add",
                         "leaked", "allocated").ignore());

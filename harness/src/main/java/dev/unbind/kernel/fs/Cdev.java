@@ -29,8 +29,8 @@ public final class Cdev {
     private final Kernel kernel;
     private final String name;
     private final Cell home;
-    private final Kref kobj;
-    private final boolean dynamic;
+    private volatile Kref kobj;
+    private volatile boolean dynamic;
     private final List<Inode> inodes = new ArrayList<>();
     private volatile Module owner;
     private volatile FileOperations ops;
@@ -56,6 +56,25 @@ public final class Cdev {
     public static Cdev alloc(Kernel k, String name, FileOperations ops) {
         Cell mem = k.memory().alloc("cdev", "cdev_alloc(" + name + ")");
         return new Cdev(k, name, mem, true, ops);
+    }
+
+    /**
+     * cdev_init on a cdev that was already set up, before cdev_add: the memset forgets the
+     * parent, the owner, the ops and the bound inodes, and kobject_init gives it the default
+     * ktype, whose release does not free the memory. A cdev_alloc'd cdev passed through it is
+     * therefore never freed.
+     */
+    public void reinit(FileOperations newOps) {
+        touch("cdev_init: memset(cdev, 0)");
+        synchronized (inodes) {
+            inodes.clear();
+        }
+        parent = null;
+        parentPinned = false;
+        owner = null;
+        ops = newOps;
+        dynamic = false;
+        kobj = new Kref(kernel, name + ".kobj", home);
     }
 
     /** cdev_set_parent. */
@@ -127,6 +146,14 @@ public final class Cdev {
     /** kobject_put of the initial reference (cdev_del's half). */
     void putInitial() {
         kobj.put(this::release);
+    }
+
+    /**
+     * kobject_put(&cdev->kobj) by its owner: drops the initial reference of a cdev that was never
+     * added (a failed cdev_add); a cdev_alloc'd one is freed.
+     */
+    public void kobjectPut() {
+        putInitial();
     }
 
     void bind(Inode inode) {

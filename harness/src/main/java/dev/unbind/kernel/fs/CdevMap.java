@@ -16,7 +16,8 @@ import java.util.List;
  * <ol>
  *   <li>After {@link #add} a lookup of the range finds the cdev; after {@link #del} no new lookup
  *       does, but inodes that cached it still reach it.</li>
- *   <li>A lookup returns the cdev with a reference taken (cdev_get), or nothing.</li>
+ *   <li>A lookup returns the cdev with a reference taken (cdev_get) under the map lock, or
+ *       nothing; cdev_del unmaps under the same lock before it drops the initial reference.</li>
  * </ol>
  */
 public final class CdevMap {
@@ -86,19 +87,18 @@ public final class CdevMap {
         del(p);
     }
 
-    /** kobj_lookup + cdev_get: the cdev with a reference, or null. */
+    /**
+     * kobj_lookup + cdev_get: the cdev with a reference, or null. The reference is taken under
+     * the map lock (exact_lock), which cdev_del's unmap also takes, so a cdev found here cannot
+     * be released before the reference is held.
+     */
     public Cdev lookup(int devt) {
-        Cdev found = null;
         synchronized (ranges) {
             for (Range r : ranges) {
                 if (devt >= r.first && devt < r.first + r.count) {
-                    found = r.cdev;
-                    break;
+                    return r.cdev.get() ? r.cdev : null;
                 }
             }
-        }
-        if (found != null && found.get()) {
-            return found;
         }
         return null;
     }

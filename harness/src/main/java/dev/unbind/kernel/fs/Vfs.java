@@ -27,13 +27,34 @@ public final class Vfs {
 
     // ------------------------------------------------------------ open / close
 
+    /**
+     * chrdev_open's choice of the file operations to install: the one line of chrdev_open that
+     * patches to the cdev layer change ({@code fops = fops_get(p->ops)} in mainline). Returns the
+     * table with its module reference taken, or null, which fails the open with -ENXIO.
+     */
+    @FunctionalInterface
+    public interface ChrdevFops {
+        FileOperations select(Cdev p);
+    }
+
+    /** Mainline chrdev_open: {@code fops_get(p->ops)}. */
+    public static final ChrdevFops MAINLINE = p -> {
+        FileOperations f = p.ops();
+        return fopsGet(f) ? f : null;
+    };
+
     /** open(2) by path: -ENOENT if the node does not exist (device_destroy removed it). */
     public static OpenResult openPath(Kernel k, DevFs devfs, CdevMap map, int devt) {
+        return openPath(k, devfs, map, devt, MAINLINE);
+    }
+
+    /** open(2) by path through a chrdev_open whose choice of fops is {@code fops}. */
+    public static OpenResult openPath(Kernel k, DevFs devfs, CdevMap map, int devt, ChrdevFops fops) {
         Inode inode = devfs.lookup(devt);
         if (inode == null) {
             return OpenResult.error(-Errno.ENOENT);
         }
-        return open(k, inode, map);
+        return open(k, inode, map, fops);
     }
 
     /**
@@ -41,6 +62,11 @@ public final class Vfs {
      * i_cdev if there is one, else looks the dev_t up.
      */
     public static OpenResult open(Kernel k, Inode inode, CdevMap map) {
+        return open(k, inode, map, MAINLINE);
+    }
+
+    /** open(2) of an inode through a chrdev_open whose choice of fops is {@code select}. */
+    public static OpenResult open(Kernel k, Inode inode, CdevMap map, ChrdevFops select) {
         File f = new File(k, inode);
         Cdev p = inode.cdev();
         if (p == null) {
@@ -55,8 +81,8 @@ public final class Vfs {
             f.discard();
             return OpenResult.error(-Errno.ENXIO);
         }
-        FileOperations fops = p.ops();
-        if (!fopsGet(fops)) {
+        FileOperations fops = select.select(p);
+        if (fops == null) {
             p.put();
             f.discard();
             return OpenResult.error(-Errno.ENXIO);

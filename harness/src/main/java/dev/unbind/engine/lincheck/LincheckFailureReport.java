@@ -1,0 +1,129 @@
+package dev.unbind.engine.lincheck;
+
+import dev.unbind.finding.Finding;
+import dev.unbind.finding.Kind;
+import dev.unbind.finding.Role;
+import dev.unbind.finding.Site;
+import dev.unbind.result.Catalogue;
+import dev.unbind.subject.Defect;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A Lincheck failure message read back as findings. Lincheck prints a header between
+ * {@code =} signs, the results, and the interleaving; what the header says decides the findings:
+ * <ul>
+ *   <li>{@code Validation function ... has failed}: the facade's {@code @Validate} named the
+ *       kernel's findings, one {@link FindingMessage} line each, with their catalogued defect.</li>
+ *   <li>{@code The execution has hung}: every thread spins in a wait nobody will satisfy. The
+ *       waits are named in the trace ({@code spinUntil("synchronize_srcu(...)...")}); the finding
+ *       is a {@link Kind#HANG} with one blocked site per wait, attributed through the catalogue.</li>
+ *   <li>{@code Invalid execution results}: no order of the calls explains what user space saw:
+ *       an {@link Kind#ERRNO} finding, attributed through the catalogue.</li>
+ *   <li>{@code The execution has hung, see the thread dump}: the invocation ran out of wall
+ *       time (Lincheck's timeout), which says nothing about the protocol: {@link #timedOut()}.</li>
+ * </ul>
+ * Every finding's {@code detail} is the whole message, interleaving included.
+ */
+public final class LincheckFailureReport {
+    private static final Pattern HEADER = Pattern.compile("^= (.+?) =\\s*$", Pattern.MULTILINE);
+    /** How the inline scheduler's spin loop appears in Lincheck's trace: its first argument names the wait. */
+    private static final Pattern WAIT = Pattern.compile("spinUntil\\(\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+    private final String headline;
+    private final boolean timedOut;
+    private final List<Finding> findings;
+    private final List<Defect> defects;
+
+    private LincheckFailureReport(String headline, boolean timedOut, List<Finding> findings, List<Defect> defects) {
+        this.headline = headline;
+        this.timedOut = timedOut;
+        this.findings = List.copyOf(findings);
+        this.defects = defects;
+    }
+
+    /** Reads {@code message}, the failure of check {@code scenario} on {@code variant}. */
+    public static LincheckFailureReport read(String message, String variant, String scenario, Catalogue catalogue) {
+        String text = message == null ? "" : message;
+        Matcher h = HEADER.matcher(text);
+        String headline = h.find() ? h.group(1).strip() : LincheckEngine.firstLine(text);
+        List<Finding> findings = new ArrayList<>();
+        List<Defect> defects = new ArrayList<>();
+        if (headline.contains("see the thread dump")) {
+            return new LincheckFailureReport(headline, true, findings, defects);
+        }
+        if (headline.startsWith("Validation function")) {
+            Matcher m = Pattern.compile("unbind finding \\[[^\\]]+\\] [A-Z_]+: [^\\r\\n]*").matcher(text);
+            Set<String> seen = new LinkedHashSet<>();
+            while (m.find()) {
+                if (!seen.add(m.group())) {
+                    continue;
+                }
+                FindingMessage.first(m.group()).ifPresent(n -> {
+                    findings.add(new Finding(n.kind(), n.summary(), "", List.of(), List.of(), List.of(), text));
+                    defects.add(n.defect() == null ? null : byId(catalogue, variant, n.defect()));
+                });
+            }
+        } else if (headline.startsWith("The execution has hung")) {
+            List<Role> blocked = new ArrayList<>();
+            for (String wait : waits(text)) {
+                blocked.add(Role.of("blocked", new Site("lincheck thread", "(spinning)", wait)));
+            }
+            Finding f = new Finding(Kind.HANG, "the execution has hung: " + (blocked.isEmpty() ? "no thread can progress"
+                    : String.join(" / ", waits(text))), "run", blocked, List.of(), List.of(), text);
+            findings.add(f);
+            defects.add(catalogue.attribute(variant, scenario, f));
+        } else if (headline.startsWith("Invalid execution results")) {
+            Finding f = new Finding(Kind.ERRNO, "results no order of the calls explains (outside the contract)",
+                    "results", List.of(), List.of(), List.of(), text);
+            findings.add(f);
+            defects.add(catalogue.attribute(variant, scenario, f));
+        }
+        return new LincheckFailureReport(headline, false, findings, defects);
+    }
+
+    /** The distinct waits named in the trace, in order of appearance. */
+    static List<String> waits(String text) {
+        Set<String> out = new LinkedHashSet<>();
+        Matcher m = WAIT.matcher(text);
+        while (m.find()) {
+            out.add(m.group(1).replace("\\\"", "\""));
+        }
+        return List.copyOf(out);
+    }
+
+    private static Defect byId(Catalogue catalogue, String variant, String id) {
+        for (Defect d : catalogue.defectsOf(variant)) {
+            if (d.id().equals(id)) {
+                return d;
+            }
+        }
+        return null; // named in the message, but not a defect of this variant: journaled as uncatalogued
+    }
+
+    /** Lincheck's header, e.g. {@code Validation function validate has failed}. */
+    public String headline() {
+        return headline;
+    }
+
+    /** The invocation exceeded Lincheck's wall-time limit: an error of the run, not a finding. */
+    public boolean timedOut() {
+        return timedOut;
+    }
+
+    /** The findings, first the one that failed the run. */
+    public List<Finding> findings() {
+        return findings;
+    }
+
+    /** The catalogued defect of one of {@link #findings()}, or null. */
+    public Defect defectOf(Finding f) {
+        int i = findings.indexOf(f);
+        return i < 0 ? null : defects.get(i);
+    }
+}

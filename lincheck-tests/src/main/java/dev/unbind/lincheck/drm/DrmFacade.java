@@ -1,0 +1,221 @@
+package dev.unbind.lincheck.drm;
+
+import dev.unbind.engine.lincheck.FindingMessage;
+import dev.unbind.engine.lincheck.Invocations;
+import dev.unbind.finding.Finding;
+import dev.unbind.kernel.Errno;
+import dev.unbind.kernel.Kernel;
+import dev.unbind.kernel.fs.File;
+import dev.unbind.kernel.fs.OpenResult;
+import dev.unbind.result.Catalogue;
+import dev.unbind.sched.ExternalThreads;
+import dev.unbind.subject.Subjects;
+import dev.unbind.subjects.drm.Drm;
+import dev.unbind.subjects.drm.DrmFamily;
+import org.jetbrains.lincheck.datastructures.Operation;
+import org.jetbrains.lincheck.datastructures.Param;
+import org.jetbrains.lincheck.datastructures.Validate;
+
+import java.util.List;
+
+/**
+ * One DRM device as user space and the system see it, for Lincheck: the constructor builds a
+ * fresh machine, probes the display driver and opens {@code /dev/dri/card0} once; every
+ * {@code @Operation} is one system call or sysfs/module action on that machine, run as a named
+ * actor, and returns what user space would see ({@code ok}, {@code enodev}, {@code ebusy}...).
+ *
+ * <p>Constraints are declared, not coded: {@code close}, {@code remove} and {@code rmmodHelper}
+ * happen at most once ({@code runOnce}); the fd's ioctls and its close come from one thread
+ * ({@code nonParallelGroup}, see {@link #FD_OWNER}); remove may sleep ({@code blocking}).
+ * Random scenarios only draw the ioctls that return on their own ({@code cmd} below): a
+ * {@code WAIT_EVENT} sleeps until remove wakes it, and a nonblocking commit needs a
+ * {@link #kworker()} to run its tail before remove can flush it, so both appear in hand-written
+ * scenarios only. Spawned work never runs by itself here (the model checker owns every thread):
+ * it runs when a {@code kworker()} operation runs it, and at the end of the run.
+ *
+ * <p>{@link #validate()} checks the lifetime properties at the end of each run: the pending work
+ * runs, user space exits, the device is removed and both modules are unloaded; whatever the
+ * kernel found then (a use-after-free, a leak, a call into an unloaded module...) fails the run
+ * with a message naming the catalogued defect ({@link FindingMessage}).
+ *
+ * <p>Results are checked against {@link DrmContract}, the user-visible contract.
+ */
+@Param(name = "cmd", gen = IoctlGen.class, conf = "GET_PARAM,DETECT,GETRESOURCES")
+public abstract class DrmFacade {
+    private static final Catalogue CATALOGUE = Catalogue.of(Subjects.of(List.of(new DrmFamily())));
+    /** What an operation whose actor oopsed returns (the finding says why). */
+    static final String OOPS = "oops";
+    /** An ioctl or close on an fd this process already closed. */
+    static final String EBADF = "ebadf";
+    private static final int OOPSED = Integer.MIN_VALUE;
+    private static final int BAD_FD = Integer.MIN_VALUE + 1;
+    /**
+     * One user thread owns the fd: its ioctls and its close are never concurrent with each other.
+     * A syscall in flight keeps its file after a concurrent close, so its answer can depend on a
+     * remove that happened after close returned: correct kernel behaviour that no sequential order
+     * of the calls explains.
+     */
+    static final String FD_OWNER = "fd";
+
+    private final String variant;
+    private final Kernel k;
+    private final Drm drm;
+    private final File fd;
+    /** The process's fd table: an ioctl takes its file reference atomically with the lookup (fdget). */
+    private final Object fdTable = new Object();
+    private boolean closed;
+
+    protected DrmFacade(String variant) {
+        Invocations.started();
+        this.variant = variant;
+        this.k = ExternalThreads.lincheck();
+        this.drm = new DrmFamily().variant(variant).create().apply(k);
+        this.fd = setUp(k, drm, variant);
+    }
+
+    /** Probes the driver and opens the device node once: the machine every invocation starts from. */
+    private static File setUp(Kernel k, Drm drm, String variant) {
+        File[] opened = new File[1];
+        ExternalThreads.as(k, "setup", () -> {
+            if (drm.probe() == 0) {
+                OpenResult r = drm.open();
+                opened[0] = r.ok() ? r.file() : null;
+            }
+        });
+        if (opened[0] == null) {
+            throw new IllegalStateException(variant + ": probe or open failed without any fault armed");
+        }
+        return opened[0];
+    }
+
+    /** ioctl(2) on the open fd (by the thread that owns it). */
+    @Operation(nonParallelGroup = FD_OWNER)
+    public String ioctl(@Param(name = "cmd") Drm.Ioctl cmd) {
+        return word(ExternalThreads.as(k, "user", OOPSED, () -> {
+            if (!fdget()) {
+                return BAD_FD;
+            }
+            try {
+                return (int) drm.ioctl(fd, cmd);
+            } finally {
+                fd.put(); // fdput
+            }
+        }));
+    }
+
+    /**
+     * A kworker of system_unbound_wq picks up the work queued so far (a nonblocking commit's
+     * tail); with nothing queued it does nothing.
+     */
+    @Operation
+    public void kworker() {
+        ExternalThreads.settle(k);
+    }
+
+    /** close(2) of the fd; the file is released now, or by the last syscall still using it. */
+    @Operation(runOnce = true, nonParallelGroup = FD_OWNER)
+    public void close() {
+        ExternalThreads.as(k, "closer", () -> {
+            synchronized (fdTable) {
+                if (closed) {
+                    return;
+                }
+                closed = true;
+            }
+            drm.close(fd);
+        });
+    }
+
+    /** echo 13050000.lcd-controller > unbind: the driver's remove, then devres; it may wait for readers and work. */
+    @Operation(runOnce = true, blocking = true)
+    public void remove() {
+        ExternalThreads.as(k, "remover", drm::remove);
+    }
+
+    /**
+     * rmmod of the panel helper module. It may refuse ({@code -EBUSY}) while the device pins it:
+     * its answer is not part of the contract, only what happens to the module's code afterwards.
+     */
+    @Operation(runOnce = true)
+    public void rmmodHelper() {
+        ExternalThreads.as(k, "unloader", drm::rmmodHelper);
+    }
+
+    /**
+     * The lifetime properties at the end of a run: pending work runs, the process exits (its fd
+     * is closed), the device is removed, the modules are unloaded; then nothing may be leaked and
+     * no finding may have been reported at any point of the run.
+     */
+    @Validate
+    public void validate() {
+        ExternalThreads.as(k, "exit", () -> {
+            ExternalThreads.settle(k);
+            synchronized (fdTable) {
+                closed = true;
+            }
+            drm.quiesce();
+            ExternalThreads.settle(k);
+            k.checkQuiescence();
+        });
+        if (!k.errors().isEmpty()) {
+            throw new IllegalStateException("model error in " + variant + ": " + k.errors().get(0), k.errors().get(0));
+        }
+        List<Finding> found = k.findingList();
+        if (!found.isEmpty()) {
+            StringBuilder b = new StringBuilder();
+            for (Finding f : found) {
+                // Lincheck builds facades without arguments, so the check's scenario is unknown here:
+                // the first catalogued defect of the variant that matches the finding names it.
+                var d = CATALOGUE.attribute(variant, "", f);
+                b.append(b.length() == 0 ? "" : "\n").append(FindingMessage.line(d == null ? null : d.id(), f));
+            }
+            throw new KernelFindings(b.toString());
+        }
+    }
+
+    private boolean fdget() {
+        synchronized (fdTable) {
+            if (closed) {
+                return false;
+            }
+            fd.get();
+            return true;
+        }
+    }
+
+    private static String word(int rc) {
+        return switch (rc) {
+            case OOPSED -> OOPS;
+            case BAD_FD -> EBADF;
+            default -> Errno.word(rc);
+        };
+    }
+
+    /** The findings of one run, one line each ({@link FindingMessage}). */
+    static final class KernelFindings extends AssertionError {
+        KernelFindings(String lines) {
+            super(lines);
+        }
+    }
+
+    /** drm.unregister-only: the remove path most drivers use. */
+    public static final class UnregisterOnly extends DrmFacade {
+        public UnregisterOnly() {
+            super("drm.unregister-only");
+        }
+    }
+
+    /** drm.unplug-enter-exit: drm_dev_unplug and drm_dev_enter/exit, as the thread describes it. */
+    public static final class UnplugEnterExit extends DrmFacade {
+        public UnplugEnterExit() {
+            super("drm.unplug-enter-exit");
+        }
+    }
+
+    /** drm.quiesced: the remove that keeps every property. */
+    public static final class Quiesced extends DrmFacade {
+        public Quiesced() {
+            super("drm.quiesced");
+        }
+    }
+}
