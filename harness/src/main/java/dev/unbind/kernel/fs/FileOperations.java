@@ -69,17 +69,32 @@ public final class FileOperations {
     public Ioctl unlockedIoctl;
     public Ioctl compatIoctl;
     public Mmap mmap;
-    /** The memory the table lives in, or null for a static table. Not copied by {@link #copy}. */
-    public Cell home;
+    /**
+     * The memory the table lives in, or null for a static table. Final, so a static table's is
+     * never a shared read (the model checkers see no new switch point in the VFS for it).
+     */
+    public final Cell home;
 
+    /** A static table (module rodata). */
     public FileOperations(String name, Module owner) {
-        this.name = name;
-        this.owner = owner;
+        this(name, owner, null);
     }
 
-    /** A memcpy of the table under a new name (the copy's {@link #home} is the caller's to set). */
+    /** A table built at run time inside the heap object {@code home}. */
+    public FileOperations(String name, Module owner, Cell home) {
+        this.name = name;
+        this.owner = owner;
+        this.home = home;
+    }
+
+    /** A memcpy of the table under a new name, as a static table. */
     public FileOperations copy(String newName) {
-        FileOperations c = new FileOperations(newName, owner);
+        return copy(newName, null);
+    }
+
+    /** A memcpy of the table under a new name, into the heap object {@code home}. */
+    public FileOperations copy(String newName, Cell home) {
+        FileOperations c = new FileOperations(newName, owner, home);
         c.open = open;
         c.release = release;
         c.read = read;
@@ -93,9 +108,8 @@ public final class FileOperations {
 
     /** A read of the table (an entry or {@code .owner}) through a pointer to it. */
     public void touch(String what) {
-        Cell h = home;
-        if (h != null) {
-            h.touch(what);
+        if (home != null) {
+            home.touch(what);
         }
     }
 

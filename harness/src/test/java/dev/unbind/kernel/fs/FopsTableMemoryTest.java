@@ -35,8 +35,7 @@ class FopsTableMemoryTest {
         Kernel k = Kernel.onThreads();
         CdevMap map = new CdevMap(k);
         Cell ctx = k.memory().alloc("shim_ctx", "kzalloc");
-        FileOperations shim = new FileOperations("shim_fops", null);
-        shim.home = ctx;
+        FileOperations shim = new FileOperations("shim_fops", null, ctx);
         shim.release = (inode, file) -> {
             k.memory().free(ctx, "shim release: kfree(ctx)");
             return 0;
@@ -53,8 +52,7 @@ class FopsTableMemoryTest {
         Kernel k = Kernel.onThreads();
         CdevMap map = new CdevMap(k);
         Cell ctx = k.memory().alloc("shim_ctx", "kzalloc");
-        FileOperations shim = new FileOperations("shim_fops", null);
-        shim.home = ctx;
+        FileOperations shim = new FileOperations("shim_fops", null, ctx);
         shim.read = (file, count) -> count;
         File f = Vfs.open(k, node(k, map, shim), map).file();
         k.memory().free(ctx, "kfree(ctx)");
@@ -69,8 +67,7 @@ class FopsTableMemoryTest {
         Kernel k = Kernel.onThreads();
         CdevMap map = new CdevMap(k);
         Cell ctx = k.memory().alloc("shim_ctx", "kzalloc");
-        FileOperations shim = new FileOperations("shim_fops", null);
-        shim.home = ctx;
+        FileOperations shim = new FileOperations("shim_fops", null, ctx);
         shim.read = (file, count) -> count;
         File f = Vfs.open(k, node(k, map, shim), map).file();
         Vfs.read(f, 8);
@@ -86,8 +83,7 @@ class FopsTableMemoryTest {
         dev.unbind.kernel.Module drv = dev.unbind.kernel.Module.load(k, "drv");
         FileOperations driverFops = new FileOperations("drv_fops", drv);
         Cell ctx = k.memory().alloc("shim_ctx", "kzalloc");
-        FileOperations shim = new FileOperations("shim_fops", null);
-        shim.home = ctx;
+        FileOperations shim = new FileOperations("shim_fops", null, ctx);
         shim.release = (inode, file) -> {
             file.fop(driverFops); // restore, so the VFS's fops_put drops the driver's pin
             k.memory().free(ctx, "shim release: kfree(ctx)");

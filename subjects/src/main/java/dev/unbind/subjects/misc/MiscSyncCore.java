@@ -191,8 +191,7 @@ abstract class MiscSyncCore extends MiscCore {
     /** The shim table, embedded in the sync object: one entry per entry the driver has. */
     FileOperations buildShim(Sync s) {
         FileOperations o = s.orig;
-        FileOperations shim = new FileOperations("misc_sync_fops", null);
-        shim.home = s.mem;
+        FileOperations shim = new FileOperations("misc_sync_fops", null, s.mem);
         shim.open = (inode, f) -> shimOpen(s, inode, f);
         shim.release = (inode, f) -> shimRelease(s, inode, f);
         if (o.read != null) {

@@ -69,8 +69,7 @@ final class MiscSyncRegisterCore extends MiscCore {
             this.minor = misc.minor();
             this.kref = new Kref(kernel, "miscdevice_sync_ctx.kref", mem);
             this.orig = misc.fops();
-            this.fops = orig.copy("miscdevice_sync_ctx.fops"); // memcpy: every entry it does not override stays the driver's
-            this.fops.home = mem;
+            this.fops = orig.copy("miscdevice_sync_ctx.fops", mem); // memcpy: every entry it does not override stays the driver's
             if (orig.read != null) {
                 fops.read = (f, n) -> wrapped(f, "read", fop -> fop.read.read(f, n));
             }
