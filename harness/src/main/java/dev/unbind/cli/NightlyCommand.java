@@ -3,6 +3,7 @@ package dev.unbind.cli;
 import dev.unbind.engine.explore.ExploreOptions;
 import dev.unbind.engine.explore.Explorer;
 import dev.unbind.engine.jcstress.JcstressEngine;
+import dev.unbind.engine.lincheck.LincheckEngine;
 import dev.unbind.engine.stress.StressEngine;
 import dev.unbind.subject.Subjects;
 import picocli.CommandLine.Command;
@@ -63,9 +64,15 @@ final class NightlyCommand implements Callable<Integer> {
             for (Subjects.Selected s : selected) {
                 explorer.explore(s.family(), s.variant(), seed);
             }
-            Duration jcstressFor = Duration.ofNanos((long) ((end - System.nanoTime()) * 0.30 / 0.65));
+            Duration lincheckFor = Duration.ofNanos((long) ((end - System.nanoTime()) * 0.15 / 0.65));
+            main.err().println("nightly: Lincheck for " + lincheckFor.toSeconds() + " s");
+            LincheckEngine.Summary ls = new LincheckEngine(LincheckEngine.Options.of(lincheckFor), ws.catalogue, ws.sink)
+                    .run(rotated(selected, LocalDate.now().toEpochDay()));
+            main.err().printf("nightly: Lincheck ran %d check(s)%n", ls.checks());
+            Duration jcstressFor = Duration.ofNanos((long) ((end - System.nanoTime()) * 0.30 / 0.50));
             main.err().println("nightly: JCStress for " + jcstressFor.toSeconds() + " s");
-            JcstressEngine.Summary js = new JcstressEngine(JcstressEngine.Options.of(out, jcstressFor), ws.catalogue, ws.sink)
+            JcstressEngine.Summary js = new JcstressEngine(JcstressEngine.Options.of(out, jcstressFor).rotatedBy(LocalDate.now().toEpochDay()),
+                    ws.catalogue, ws.sink)
                     .run(rotated(selected, LocalDate.now().toEpochDay()));
             main.err().printf("nightly: JCStress ran %d of %d tests%n", js.ran(), js.selected());
             Duration stressFor = Duration.ofNanos(Math.max(1_000_000_000L, end - System.nanoTime()));

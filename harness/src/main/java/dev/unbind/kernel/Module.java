@@ -88,6 +88,7 @@ public final class Module {
                     List.of(Role.of("put by", kernel.self().site("module_put(" + name + ")"))), "");
         }
         kernel.progress();
+        kernel.at(KernelPoints.MODULE_PUT);
     }
 
     /** rmmod: {@code 0}, or {@code -EBUSY} while references are held (or already unloading). */

@@ -57,10 +57,16 @@ public final class JcstressEngine {
      * @param resultsDir  the results directory; JCStress works in {@code jcstress/} under it
      * @param budget      wall time for the whole engine, never overrun
      * @param perTestTime JCStress {@code -time}: sampling time per test and JVM configuration
+     * @param rotation    when only part of a variant's tests fit, the part starts at this offset
+     *                    (mod the number of tests), so successive runs reach the others
      */
-    public record Options(Path resultsDir, Duration budget, Duration perTestTime) {
+    public record Options(Path resultsDir, Duration budget, Duration perTestTime, long rotation) {
         public static Options of(Path resultsDir, Duration budget) {
-            return new Options(resultsDir, budget, Duration.ofMillis(200));
+            return new Options(resultsDir, budget, Duration.ofMillis(200), 0);
+        }
+
+        public Options rotatedBy(long offset) {
+            return new Options(resultsDir, budget, perTestTime, offset);
         }
     }
 
@@ -165,15 +171,23 @@ public final class JcstressEngine {
                           long deadline, Tally tally) {
         long stop = deadline - RESERVE.toNanos();
         double left = (stop - System.nanoTime()) / 1e9;
-        double needs = START_UP.toSeconds() + tally.perTestEstimate() * tests.size();
-        if (needs > left) {
-            for (JcstressTest t : tests) {
+        int fit = (int) Math.min(tests.size(), Math.floor((left - START_UP.toSeconds()) / tally.perTestEstimate()));
+        List<JcstressTest> later = List.of();
+        if (fit < tests.size()) {
+            int from = (int) Math.floorMod(options.rotation(), (long) tests.size());
+            List<JcstressTest> order = new ArrayList<>(tests.subList(from, tests.size()));
+            order.addAll(tests.subList(0, from));
+            later = order.subList(Math.max(0, fit), order.size());
+            tests = order.subList(0, Math.max(0, fit));
+            for (JcstressTest t : later) {
                 emit(RunRecord.of(ENGINE, family, variant, t.race(), "", 0, 0, "incomplete",
-                        String.format("not started: the budget had %.0f s left, %s's %d tests need about %.0f s",
-                                Math.max(0, left), variant, tests.size(), needs)), tally);
+                        String.format("not started: %.0f s of the budget left, each test needs about %.0f s",
+                                Math.max(0, left), tally.perTestEstimate())), tally);
             }
-            sink.progress(String.format("  jcstress %-24s skipped: %.0f s left, needs ~%.0f s", variant, Math.max(0, left), needs));
-            return;
+            if (tests.isEmpty()) {
+                sink.progress(String.format("  jcstress %-24s skipped: %.0f s left", variant, Math.max(0, left)));
+                return;
+            }
         }
         Path dir = options.resultsDir().resolve("jcstress").resolve(variant);
         List<String> command = JcstressProcess.command(JcstressProcess.currentJava(), jar, TestPlan.regex(tests),

@@ -42,13 +42,13 @@ final class DrmDefects {
                         .title("commit work of the device still runs after remove returned")
                         .because("nothing in remove flushes or cancels the commit work a nonblocking commit queued")
                         .reference("PROTOCOLS.md §6(d) INV-D5")
-                        .scenario("commit-vs-remove").build(),
+                        .scenario("commit-vs-remove").site("commit_work").build(),
                 Defect.of(BASELINE + ".drmm-action-in-unloaded-module", BASELINE, Kind.MODULE)
                         .title("the last close runs a drmm action whose module was unloaded")
                         .because("open fds pin only the module owning the fops; the panel helper's drmm action is "
                                 + "called at the last drm_dev_put, after rmmod freed its code")
                         .reference("PROTOCOLS.md §6(c) D-R4")
-                        .scenario("helper-rmmod-vs-close").build(),
+                        .scenario("helper-rmmod-vs-close").site("panel_bridge_drmm_cleanup").build(),
                 Defect.of(BASELINE + ".mapping-outlives-remove", BASELINE, Kind.UAF)
                         .title("user mappings of device memory survive remove")
                         .because("without drm_dev_unplug nobody zaps the anon inode's mappings, so the PTEs into the "
@@ -86,7 +86,7 @@ final class DrmDefects {
                         .title("commit work of the device still runs after remove returned")
                         .because("drm_dev_unplug drains drm_dev_enter sections, not the commit work queued before them")
                         .reference("PROTOCOLS.md §6(d) INV-D5")
-                        .scenario("commit-vs-remove").build(),
+                        .scenario("commit-vs-remove").site("commit_work").build(),
                 Defect.of(UNPLUG + ".skipped-commit-never-signals", UNPLUG, Kind.HANG)
                         .title("a commit that skipped the hardware never signals flip_done, so shutdown stalls 10 s")
                         .because("after unplug the tail's drm_dev_enter fails and no vblank event ever comes; the "
@@ -104,13 +104,13 @@ final class DrmDefects {
                         .because("the waiter sleeps inside the global SRCU section for an event the departed device "
                                 + "never raises, and unplug's synchronize_srcu waits for it without waking it")
                         .reference("PROTOCOLS.md §6(e) 2")
-                        .scenario("blocked-waiter-vs-remove").build(),
+                        .scenario("blocked-waiter-vs-remove").site("synchronize_srcu(drm_unplug_srcu)*").build(),
                 Defect.of(UNPLUG + ".drmm-action-in-unloaded-module", UNPLUG, Kind.MODULE)
                         .title("the last close runs a drmm action whose module was unloaded")
                         .because("drmm actions do not pin the module their code lives in, and nothing else pins the "
                                 + "panel helper")
                         .reference("PROTOCOLS.md §6(c) D-R4")
-                        .scenario("helper-rmmod-vs-close").build(),
+                        .scenario("helper-rmmod-vs-close").site("panel_bridge_drmm_cleanup").build(),
                 Defect.of(UNPLUG + ".register-failure-window", UNPLUG, Kind.UAF)
                         .title("an fd opened while a failing drm_dev_register had the minor visible runs driver code on released resources")
                         .because("the error path never unplugs, so drm_dev_enter succeeds for that fd after devres "

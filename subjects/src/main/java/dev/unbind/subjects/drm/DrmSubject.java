@@ -246,8 +246,9 @@ final class DrmSubject {
                 helper.put();
                 return -Errno.ENOMEM;
             }
+            // drmres runs LIFO: the put is added first so that it runs after the helper's action
+            d.managed.add(Callback.builtin("module_put(panel_helper)", helper::put));
             d.managed.add(new Callback(helper, "panel_bridge_drmm_cleanup", () -> { }));
-            d.managed.add(Callback.builtin("module_put(panel_helper)", helper::put)); // runs after the action (LIFO)
             return 0;
         }
 
