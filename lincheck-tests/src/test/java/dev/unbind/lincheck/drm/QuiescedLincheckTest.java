@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import static dev.unbind.lincheck.drm.DrmLincheckSuite.QUIESCED;
 import static dev.unbind.lincheck.drm.DrmLincheckSuite.check;
-import static dev.unbind.lincheck.drm.Verdicts.assertPasses;
+import static dev.unbind.lincheck.Verdicts.assertPasses;
 
 /**
  * drm.quiesced (the remove that keeps every property): every check passes with its pinned sizes,

@@ -11,9 +11,9 @@ import java.util.List;
 
 import static dev.unbind.lincheck.drm.DrmLincheckSuite.UNPLUG;
 import static dev.unbind.lincheck.drm.DrmLincheckSuite.check;
-import static dev.unbind.lincheck.drm.Verdicts.assertFinds;
-import static dev.unbind.lincheck.drm.Verdicts.failure;
-import static dev.unbind.lincheck.drm.Verdicts.head;
+import static dev.unbind.lincheck.Verdicts.assertFinds;
+import static dev.unbind.lincheck.Verdicts.failure;
+import static dev.unbind.lincheck.Verdicts.head;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import static dev.unbind.lincheck.drm.DrmLincheckSuite.BASELINE;
 import static dev.unbind.lincheck.drm.DrmLincheckSuite.check;
-import static dev.unbind.lincheck.drm.Verdicts.assertFinds;
+import static dev.unbind.lincheck.Verdicts.assertFinds;
 
 /**
  * drm.unregister-only (remove calls drm_dev_unregister and the shutdown helper): model checking

@@ -1,4 +1,4 @@
-package dev.unbind.lincheck.drm;
+package dev.unbind.lincheck;
 
 import dev.unbind.engine.lincheck.LincheckCheck;
 import org.jetbrains.lincheck.LincheckAssertionError;
@@ -8,14 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /** Runs one check of the suite, with the suite's own options, and states what it must show. */
-final class Verdicts {
+public final class Verdicts {
     private static final int SHOWN_LINES = 60;
 
     private Verdicts() {
     }
 
     /** The check fails, and its message names the catalogued defect the suite expects of it. */
-    static String assertFinds(LincheckCheck c) {
+    public static String assertFinds(LincheckCheck c) {
         String m = failure(c);
         assertTrue(m.contains("[" + c.expectedDefect() + "]"),
                 () -> c.variant() + " / " + c.name() + ": the failure must name " + c.expectedDefect() + ", it says:\n" + head(m));
@@ -23,14 +23,14 @@ final class Verdicts {
     }
 
     /** The check fails; its message (Lincheck's report, interleaving included). */
-    static String failure(LincheckCheck c) {
+    public static String failure(LincheckCheck c) {
         LincheckAssertionError e = assertThrows(LincheckAssertionError.class, () -> c.options().get().check(c.facade()),
                 () -> c.variant() + " / " + c.name() + ": model checking must find " + c.expectedDefect());
         return String.valueOf(e.getMessage());
     }
 
     /** The check passes: no interleaving explored breaks the contract or a lifetime property. */
-    static void assertPasses(LincheckCheck c) {
+    public static void assertPasses(LincheckCheck c) {
         try {
             c.options().get().check(c.facade());
         } catch (LincheckAssertionError e) {
@@ -38,7 +38,7 @@ final class Verdicts {
         }
     }
 
-    static String head(String message) {
+    public static String head(String message) {
         String[] lines = String.valueOf(message).split("\n");
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < Math.min(lines.length, SHOWN_LINES); i++) {
