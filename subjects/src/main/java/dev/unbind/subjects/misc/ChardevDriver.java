@@ -6,8 +6,6 @@ import dev.unbind.kernel.device.Device;
 import dev.unbind.kernel.device.Driver;
 import dev.unbind.kernel.fs.FileOperations;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -26,7 +24,7 @@ abstract class ChardevDriver {
     /** dev_get_drvdata(pdev->dev.parent): the EC the parent bound. */
     private final Function<Device, EcDevice> parentData;
     /** dev_set_drvdata of each bound chardev device. */
-    private final Map<Device, Object> drvdata = new ConcurrentHashMap<>();
+    private final IdentityTable<Device, Object> drvdata = new IdentityTable<>();
 
     ChardevDriver(Kernel k, MiscCore core, Module owner, Function<Device, EcDevice> parentData) {
         this.k = k;

@@ -14,8 +14,6 @@ import dev.unbind.kernel.fs.MiscDevice;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -74,7 +72,7 @@ abstract class CrosEcChardev extends ChardevDriver {
         }
     }
 
-    private final Map<MiscDevice, Instance> byMisc = new ConcurrentHashMap<>();
+    private final IdentityTable<MiscDevice, Instance> byMisc = new IdentityTable<>();
 
     CrosEcChardev(Kernel k, MiscCore core, Module owner, Function<Device, EcDevice> parentData) {
         super(k, core, owner, parentData);

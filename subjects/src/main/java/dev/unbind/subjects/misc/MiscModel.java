@@ -15,7 +15,6 @@ import dev.unbind.subject.UserSpace;
 
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -47,8 +46,8 @@ final class MiscModel implements MiscChardev {
     private final Driver chardevDriver;
     private final Map<Ec, Device> parents = new EnumMap<>(Ec.class);
     private final Map<Ec, Driver> parentDrivers = new EnumMap<>(Ec.class);
-    private final Map<Device, EcDevice> ecs = new ConcurrentHashMap<>();
-    private final Map<Ec, Device> children = new ConcurrentHashMap<>();
+    private final IdentityTable<Device, EcDevice> ecs = new IdentityTable<>();
+    private final IdentityTable<Ec, Device> children = new IdentityTable<>();
     private final UserSpace users = new UserSpace();
     private int childIds;
 

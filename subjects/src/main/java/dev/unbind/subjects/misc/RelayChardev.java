@@ -15,8 +15,6 @@ import dev.unbind.kernel.fs.MiscDevice;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -97,7 +95,7 @@ abstract class RelayChardev extends ChardevDriver {
         }
     }
 
-    private final Map<MiscDevice, Pdata> byMisc = new ConcurrentHashMap<>();
+    private final IdentityTable<MiscDevice, Pdata> byMisc = new IdentityTable<>();
 
     RelayChardev(Kernel k, MiscCore core, Module owner, Function<Device, EcDevice> parentData) {
         super(k, core, owner, parentData);
