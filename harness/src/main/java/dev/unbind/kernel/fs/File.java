@@ -14,8 +14,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Rules:
  * <ol>
  *   <li>fds, dup, fork and every mmap hold a reference; every syscall holds one for its duration.</li>
- *   <li>The release fop runs exactly once, at the last {@link #put()}; then the fops module
- *       reference is dropped (fops_put), then the cdev reference, then the struct is freed.</li>
+ *   <li>The release fop runs exactly once, at the last {@link #put()}; then, as in __fput, the
+ *       cdev reference is dropped (cdev_put: whatever its kobject release does, a parent put
+ *       included, runs while the fops module is still pinned), then the fops module reference
+ *       (fops_put), then the struct is freed. fops_put reads {@code f_op} again after release,
+ *       as __fput does: a release may put the driver's own table back, and that is the table
+ *       whose module reference is dropped.</li>
  *   <li>A file whose open failed never gets a release.</li>
  *   <li>{@code f_op} may be replaced while the file is open ({@link #replaceFops}); the table in
  *       place at the last put is the one released and put.</li>
@@ -149,11 +153,11 @@ public final class File {
                 f.release.release(inode, this);
             }
         }
-        Vfs.fopsPut(f);
         Cdev c = cdev;
         if (c != null) {
-            c.put();
+            c.put(); // __fput: cdev_put first, while the fops' module is still pinned
         }
+        Vfs.fopsPut(fop); // then fops_put(file->f_op), read after release
         kernel.memory().free(mem, "__fput: file_free");
     }
 

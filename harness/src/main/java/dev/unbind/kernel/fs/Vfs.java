@@ -16,6 +16,9 @@ import dev.unbind.kernel.Kernel;
  *       finding); an absent entry gives the VFS default (-EINVAL read/write, -ENOTTY ioctl,
  *       DEFAULT_POLLMASK poll, -ENODEV mmap).</li>
  *   <li>A failed open drops the fops reference and the cdev reference and never calls release.</li>
+ *   <li>fops_get, fops_put and every call read the table {@code f_op} points at: for a table built
+ *       inside a heap object ({@link FileOperations#home}) those reads are accesses of it, so
+ *       __fput's fops_put after a release that freed the table is caught.</li>
  * </ol>
  */
 public final class Vfs {
@@ -267,19 +270,29 @@ public final class Vfs {
 
     // ------------------------------------------------------------ module references
 
-    /** fops_get: pins the owner; false if it is going away. */
+    /** fops_get: pins the owner; false if it is going away. Reads {@code f->owner}. */
     public static boolean fopsGet(FileOperations f) {
-        return f != null && (f.owner == null || f.owner.tryGet());
+        if (f == null) {
+            return false;
+        }
+        f.touch("fops_get: read " + f.name + ".owner");
+        return f.owner == null || f.owner.tryGet();
     }
 
-    /** fops_put. */
+    /** fops_put. Reads {@code f->owner}, so a table freed before the last fops_put is a use-after-free. */
     public static void fopsPut(FileOperations f) {
-        if (f != null && f.owner != null) {
+        if (f == null) {
+            return;
+        }
+        f.touch("fops_put: read " + f.name + ".owner");
+        if (f.owner != null) {
             f.owner.put();
         }
     }
 
+    /** A call through entry {@code op} of {@code f}: reads the table, checks the owner module. */
     static void enter(FileOperations f, String op) {
+        f.touch("read " + f.name + "." + op);
         if (f.owner != null) {
             f.owner.call(f.name + "." + op);
         }

@@ -2,11 +2,13 @@ package dev.unbind.kernel.fs;
 
 import dev.unbind.finding.Finding;
 import dev.unbind.kernel.ActorSpec;
+import dev.unbind.kernel.Cell;
 import dev.unbind.kernel.Errno;
 import dev.unbind.kernel.Kernel;
 import dev.unbind.kernel.Module;
 import dev.unbind.kernel.Point;
 import dev.unbind.kernel.Runs;
+import dev.unbind.kernel.device.Device;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -120,5 +122,35 @@ class FileTest {
         Vfs.close(first);
         Vfs.close(again.file());
         assertEquals(2, releases.get());
+    }
+
+    @Test
+    void lastPut_dropsTheCdevBeforeTheFops_soTheParentsReleaseRunsWhileTheFopsModuleIsStillPinned() {
+        Kernel k = Kernel.onThreads();
+        Module owner = Module.load(k, "drv");
+        FileOperations fops = new FileOperations("drv_fops", owner);
+        fops.open = (inode, file) -> 0;
+        Cell home = k.memory().alloc("drv_data", "kzalloc(drv_data)");
+        Device parent = new Device(k, "parent", home, null);
+        AtomicInteger ownerRefsInParentRelease = new AtomicInteger(-1);
+        parent.initialize(() -> {
+            ownerRefsInParentRelease.set(owner.refs());
+            k.memory().free(home, "drv_release: kfree(drv_data)");
+        });
+        CdevMap map = new CdevMap(k);
+        Cdev cdev = Cdev.alloc(k, "drv", fops);
+        cdev.owner(null); // only the file's fops reference pins drv
+        cdev.setParent(parent);
+        assertEquals(0, map.add(cdev, DEVT, 1));
+        parent.put(); // the driver's own reference: from here the cdev alone pins the parent
+
+        File f = Vfs.open(k, new Inode(DEVT), map).file();
+        map.del(cdev);
+        Vfs.close(f);
+
+        assertEquals(1, ownerRefsInParentRelease.get(), "cdev_put released the parent after fops_put unpinned drv");
+        assertEquals(0, owner.refs(), "fops_put dropped the module reference afterwards");
+        k.checkQuiescence();
+        assertTrue(k.findingList().isEmpty(), k.findingList().toString());
     }
 }
