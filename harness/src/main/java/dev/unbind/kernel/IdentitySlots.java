@@ -29,12 +29,29 @@ public final class IdentitySlots<K, V> {
         return null;
     }
 
-    /** Keeps {@code value} for {@code key}, replacing what was there; null removes the entry. */
+    /**
+     * Keeps {@code value} for {@code key}, replacing what was there (in place: {@link #values()}
+     * keeps the order keys were first put); null removes the entry.
+     */
     public synchronized void put(K key, V value) {
-        slots.removeIf(s -> s.key() == key);
+        for (int i = 0; i < slots.size(); i++) {
+            if (slots.get(i).key() == key) {
+                if (value == null) {
+                    slots.remove(i);
+                } else {
+                    slots.set(i, new Slot<>(key, value));
+                }
+                return;
+            }
+        }
         if (value != null) {
             slots.add(new Slot<>(key, value));
         }
+    }
+
+    /** The values kept, in the order their keys were first put (a copy). */
+    public synchronized List<V> values() {
+        return slots.stream().map(Slot::value).toList();
     }
 
     /** Removes and returns the value kept for {@code key}, or null. */

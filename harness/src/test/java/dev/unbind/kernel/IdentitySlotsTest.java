@@ -40,4 +40,15 @@ class IdentitySlotsTest {
         assertEquals("1", slots.remove(a));
         assertNull(slots.remove(a));
     }
+
+    @Test
+    void valuesKeepTheOrderKeysWereFirstPut_evenWhenReplaced() {
+        IdentitySlots<Key, String> slots = new IdentitySlots<>();
+        Key a = new Key("a");
+        Key b = new Key("b");
+        slots.put(a, "1");
+        slots.put(b, "2");
+        slots.put(a, "3");
+        assertEquals(java.util.List.of("3", "2"), slots.values());
+    }
 }

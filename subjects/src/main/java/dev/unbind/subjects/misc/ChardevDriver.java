@@ -1,5 +1,6 @@
 package dev.unbind.subjects.misc;
 
+import dev.unbind.kernel.IdentitySlots;
 import dev.unbind.kernel.Kernel;
 import dev.unbind.kernel.Module;
 import dev.unbind.kernel.device.Device;
@@ -24,7 +25,7 @@ abstract class ChardevDriver {
     /** dev_get_drvdata(pdev->dev.parent): the EC the parent bound. */
     private final Function<Device, EcDevice> parentData;
     /** dev_set_drvdata of each bound chardev device. */
-    private final IdentityTable<Device, Object> drvdata = new IdentityTable<>();
+    private final IdentitySlots<Device, Object> drvdata = new IdentitySlots<>();
 
     ChardevDriver(Kernel k, MiscCore core, Module owner, Function<Device, EcDevice> parentData) {
         this.k = k;

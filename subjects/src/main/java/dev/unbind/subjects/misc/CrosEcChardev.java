@@ -1,5 +1,6 @@
 package dev.unbind.subjects.misc;
 
+import dev.unbind.kernel.IdentitySlots;
 import dev.unbind.kernel.Cell;
 import dev.unbind.kernel.Errno;
 import dev.unbind.kernel.Fence;
@@ -72,7 +73,7 @@ abstract class CrosEcChardev extends ChardevDriver {
         }
     }
 
-    private final IdentityTable<MiscDevice, Instance> byMisc = new IdentityTable<>();
+    private final IdentitySlots<MiscDevice, Instance> byMisc = new IdentitySlots<>();
 
     CrosEcChardev(Kernel k, MiscCore core, Module owner, Function<Device, EcDevice> parentData) {
         super(k, core, owner, parentData);

@@ -1,5 +1,6 @@
 package dev.unbind.subjects.misc;
 
+import dev.unbind.kernel.IdentitySlots;
 import dev.unbind.fault.EventKind;
 import dev.unbind.kernel.Errno;
 import dev.unbind.kernel.Kernel;
@@ -46,8 +47,8 @@ final class MiscModel implements MiscChardev {
     private final Driver chardevDriver;
     private final Map<Ec, Device> parents = new EnumMap<>(Ec.class);
     private final Map<Ec, Driver> parentDrivers = new EnumMap<>(Ec.class);
-    private final IdentityTable<Device, EcDevice> ecs = new IdentityTable<>();
-    private final IdentityTable<Ec, Device> children = new IdentityTable<>();
+    private final IdentitySlots<Device, EcDevice> ecs = new IdentitySlots<>();
+    private final IdentitySlots<Ec, Device> children = new IdentitySlots<>();
     private final UserSpace users = new UserSpace();
     private int childIds;
 

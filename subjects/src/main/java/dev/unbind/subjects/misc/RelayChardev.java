@@ -1,5 +1,6 @@
 package dev.unbind.subjects.misc;
 
+import dev.unbind.kernel.IdentitySlots;
 import dev.unbind.kernel.Cell;
 import dev.unbind.kernel.Errno;
 import dev.unbind.kernel.Fence;
@@ -95,7 +96,7 @@ abstract class RelayChardev extends ChardevDriver {
         }
     }
 
-    private final IdentityTable<MiscDevice, Pdata> byMisc = new IdentityTable<>();
+    private final IdentitySlots<MiscDevice, Pdata> byMisc = new IdentitySlots<>();
 
     RelayChardev(Kernel k, MiscCore core, Module owner, Function<Device, EcDevice> parentData) {
         super(k, core, owner, parentData);
