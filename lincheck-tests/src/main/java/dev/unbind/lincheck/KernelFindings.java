@@ -23,7 +23,7 @@ public final class KernelFindings extends AssertionError {
      * harness, not a finding), {@link KernelFindings} if the kernel reported any finding.
      *
      * <p>Lincheck builds facades without arguments, so the check's scenario is unknown here: the
-     * first catalogued defect of the variant that matches a finding names it.
+     * finding is named by {@link #defectOf}.
      */
     public static void throwIfAny(Kernel k, String variant, Catalogue catalogue) {
         if (!k.errors().isEmpty()) {
@@ -35,9 +35,23 @@ public final class KernelFindings extends AssertionError {
         }
         StringBuilder b = new StringBuilder();
         for (Finding f : found) {
-            Defect d = catalogue.attribute(variant, "", f);
+            Defect d = defectOf(f, variant, catalogue);
             b.append(b.length() == 0 ? "" : "\n").append(FindingMessage.line(d == null ? null : d.id(), f));
         }
         throw new KernelFindings(b.toString());
+    }
+
+    /**
+     * The catalogued defect a finding shows under Lincheck: the first defect of the variant that
+     * matches it and needs no injected fault (Lincheck never arms one, so a leak is the close after
+     * the revoke, not the failed open a fault would cause); else the first that matches at all.
+     */
+    static Defect defectOf(Finding f, String variant, Catalogue catalogue) {
+        for (Defect d : catalogue.defectsOf(variant)) {
+            if (d.faults().isEmpty() && d.matches(f)) {
+                return d;
+            }
+        }
+        return catalogue.attribute(variant, "", f);
     }
 }

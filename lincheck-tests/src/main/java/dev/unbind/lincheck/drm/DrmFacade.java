@@ -1,8 +1,8 @@
 package dev.unbind.lincheck.drm;
 
+import dev.unbind.lincheck.KernelFindings;
 import dev.unbind.engine.lincheck.FindingMessage;
 import dev.unbind.engine.lincheck.Invocations;
-import dev.unbind.finding.Finding;
 import dev.unbind.kernel.Errno;
 import dev.unbind.kernel.Kernel;
 import dev.unbind.kernel.fs.File;
@@ -157,20 +157,7 @@ public abstract class DrmFacade {
             ExternalThreads.settle(k);
             k.checkQuiescence();
         });
-        if (!k.errors().isEmpty()) {
-            throw new IllegalStateException("model error in " + variant + ": " + k.errors().get(0), k.errors().get(0));
-        }
-        List<Finding> found = k.findingList();
-        if (!found.isEmpty()) {
-            StringBuilder b = new StringBuilder();
-            for (Finding f : found) {
-                // Lincheck builds facades without arguments, so the check's scenario is unknown here:
-                // the first catalogued defect of the variant that matches the finding names it.
-                var d = CATALOGUE.attribute(variant, "", f);
-                b.append(b.length() == 0 ? "" : "\n").append(FindingMessage.line(d == null ? null : d.id(), f));
-            }
-            throw new KernelFindings(b.toString());
-        }
+        KernelFindings.throwIfAny(k, variant, CATALOGUE);
     }
 
     private boolean fdget() {
@@ -191,12 +178,6 @@ public abstract class DrmFacade {
         };
     }
 
-    /** The findings of one run, one line each ({@link FindingMessage}). */
-    static final class KernelFindings extends AssertionError {
-        KernelFindings(String lines) {
-            super(lines);
-        }
-    }
 
     /** drm.unregister-only: the remove path most drivers use. */
     public static final class UnregisterOnly extends DrmFacade {

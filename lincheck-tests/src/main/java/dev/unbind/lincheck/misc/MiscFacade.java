@@ -1,8 +1,8 @@
 package dev.unbind.lincheck.misc;
 
+import dev.unbind.lincheck.KernelFindings;
 import dev.unbind.engine.lincheck.FindingMessage;
 import dev.unbind.engine.lincheck.Invocations;
-import dev.unbind.finding.Finding;
 import dev.unbind.kernel.Actor;
 import dev.unbind.kernel.Errno;
 import dev.unbind.kernel.Kernel;
@@ -181,18 +181,7 @@ public abstract class MiscFacade {
             m.quiesce();
             k.checkQuiescence();
         });
-        if (!k.errors().isEmpty()) {
-            throw new IllegalStateException("model error in " + variant + ": " + k.errors().get(0), k.errors().get(0));
-        }
-        List<Finding> found = k.findingList();
-        if (!found.isEmpty()) {
-            StringBuilder b = new StringBuilder();
-            for (Finding f : found) {
-                var d = CATALOGUE.attribute(variant, "", f);
-                b.append(b.length() == 0 ? "" : "\n").append(FindingMessage.line(d == null ? null : d.id(), f));
-            }
-            throw new KernelFindings(b.toString());
-        }
+        KernelFindings.throwIfAny(k, variant, CATALOGUE);
     }
 
     /** A call on the fd by {@code actor}: ebadf once closed, else the call with a file reference held. */
@@ -227,12 +216,6 @@ public abstract class MiscFacade {
         };
     }
 
-    /** The findings of one run, one line each ({@link FindingMessage}). */
-    static final class KernelFindings extends AssertionError {
-        KernelFindings(String lines) {
-            super(lines);
-        }
-    }
 
     /** misc.deregister-only: cros_ec_chardev on mainline misc.c. */
     public static final class DeregisterOnly extends MiscFacade {

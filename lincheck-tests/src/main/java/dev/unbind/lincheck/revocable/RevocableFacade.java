@@ -1,15 +1,14 @@
 package dev.unbind.lincheck.revocable;
 
+import dev.unbind.lincheck.KernelFindings;
 import dev.unbind.engine.lincheck.FindingMessage;
 import dev.unbind.engine.lincheck.Invocations;
-import dev.unbind.finding.Finding;
 import dev.unbind.kernel.Errno;
 import dev.unbind.kernel.Kernel;
 import dev.unbind.kernel.fs.File;
 import dev.unbind.kernel.fs.OpenResult;
 import dev.unbind.result.Catalogue;
 import dev.unbind.sched.ExternalThreads;
-import dev.unbind.subject.Defect;
 import dev.unbind.subject.Subjects;
 import dev.unbind.subjects.revocable.Revocable;
 import dev.unbind.subjects.revocable.RevocableFamily;
@@ -147,45 +146,13 @@ public abstract class RevocableFacade {
             ExternalThreads.settle(k);
             k.checkQuiescence();
         });
-        if (!k.errors().isEmpty()) {
-            throw new IllegalStateException("model error in " + variant + ": " + k.errors().get(0), k.errors().get(0));
-        }
-        List<Finding> found = k.findingList();
-        if (!found.isEmpty()) {
-            StringBuilder b = new StringBuilder();
-            for (Finding f : found) {
-                Defect d = defectOf(f);
-                b.append(b.length() == 0 ? "" : "\n").append(FindingMessage.line(d == null ? null : d.id(), f));
-            }
-            throw new KernelFindings(b.toString());
-        }
-    }
-
-    /**
-     * The catalogued defect a finding shows. Lincheck builds facades without arguments, so the
-     * check's scenario is unknown here: the first defect of the variant that matches the finding
-     * and needs no injected fault names it (no fault is ever armed under Lincheck, so a leak of
-     * SRCU data is the close after the revoke, not a failed open).
-     */
-    private Defect defectOf(Finding f) {
-        for (Defect d : CATALOGUE.defectsOf(variant)) {
-            if (d.faults().isEmpty() && d.matches(f)) {
-                return d;
-            }
-        }
-        return CATALOGUE.attribute(variant, "", f);
+        KernelFindings.throwIfAny(k, variant, CATALOGUE);
     }
 
     private static String word(int rc) {
         return rc == OOPSED ? OOPS : Errno.word(rc);
     }
 
-    /** The findings of one run, one line each ({@link FindingMessage}). */
-    static final class KernelFindings extends AssertionError {
-        KernelFindings(String lines) {
-            super(lines);
-        }
-    }
 
     /** revocable.fs-replace-v5: fs_revocable_replace v5 with cros_ec_chardev, as posted. */
     public static final class FsReplaceV5 extends RevocableFacade {
