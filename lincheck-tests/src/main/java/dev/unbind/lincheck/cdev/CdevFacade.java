@@ -1,0 +1,232 @@
+package dev.unbind.lincheck.cdev;
+
+import dev.unbind.engine.lincheck.Invocations;
+import dev.unbind.kernel.Errno;
+import dev.unbind.kernel.Kernel;
+import dev.unbind.kernel.fs.File;
+import dev.unbind.kernel.fs.OpenResult;
+import dev.unbind.lincheck.KernelFindings;
+import dev.unbind.result.Catalogue;
+import dev.unbind.sched.ExternalThreads;
+import dev.unbind.subject.Subjects;
+import dev.unbind.subjects.cdev.CdevFamily;
+import dev.unbind.subjects.cdev.Chardev;
+import org.jetbrains.lincheck.datastructures.Operation;
+import org.jetbrains.lincheck.datastructures.Param;
+import org.jetbrains.lincheck.datastructures.Validate;
+
+import java.util.List;
+
+/**
+ * The daq card's first board ({@code /dev/daq0}) as one process and the system see it, for
+ * Lincheck: each invocation builds a fresh machine and probes the driver ({@link #setUp()}); every
+ * {@code @Operation} is one system call, interrupt or sysfs action on that machine, run as a
+ * named actor, and returns what user space would see ({@code ok}, {@code gone}, {@code ebadf}...).
+ *
+ * <p>The process has one fd: {@code open} opens {@code /dev/daq0} into it, its ioctls use it,
+ * {@code close} closes it. The three come from the thread that owns the fd
+ * ({@code nonParallelGroup}, see {@link #FD_OWNER}); open, close and remove happen at most once
+ * ({@code runOnce}); remove may wait for the fops in flight ({@code blocking}). Nothing is opened
+ * in set-up: on two of the sketch's repairs every open of the board oopses, and that has
+ * to be a verdict of a check, not a broken set-up.
+ *
+ * <p>Random scenarios draw only the ioctls that return on their own ({@code cmd} below): a
+ * {@code WAIT_EVENT} sleeps until the card raises a sample ({@link #irq()}) or remove wakes it,
+ * so it appears in hand-written scenarios only, and so does no {@code read}: it would be the
+ * same sleep.
+ *
+ * <p>The three errors a file or an open may see once removal began ({@code -ENXIO},
+ * {@code -ENODEV}, {@code -ENOENT}; which one depends on how far remove got) are one word,
+ * {@code gone}: the contract lets user space rely on the device being gone, not on the errno.
+ *
+ * <p>{@link #validate()} checks the lifetime properties at the end of each run: pending work
+ * runs, the process exits (its fd is closed), every board is removed and the modules are
+ * unloaded; whatever the kernel found then (a use-after-free, a leak, a NULL dereference, a
+ * result outside the contract...) fails the run with one line per finding naming the catalogued
+ * defect ({@link KernelFindings}). Results are checked against {@link CdevContract}.
+ */
+@Param(name = "cmd", gen = IoctlGen.class, conf = "GET_STATUS,SET_FLAGS")
+public abstract class CdevFacade {
+    private static final Catalogue CATALOGUE = Catalogue.of(Subjects.of(List.of(new CdevFamily())));
+    /** What an operation whose actor oopsed or hung returns (the finding says why). */
+    static final String OOPS = "oops";
+    /** An ioctl or close with no open fd: never opened, its open failed, or already closed. */
+    static final String EBADF = "ebadf";
+    /** Any of the errors that say the device is gone (-ENXIO, -ENODEV, -ENOENT). */
+    static final String GONE = "gone";
+    /**
+     * One user thread owns the fd: its open, ioctls and close are never concurrent with each
+     * other. A syscall in flight keeps its file after a concurrent close, so its answer could
+     * depend on a remove that happened after close returned: correct kernel behaviour that no
+     * sequential order of the calls explains.
+     */
+    static final String FD_OWNER = "fd";
+    private static final int OOPSED = Integer.MIN_VALUE;
+    private static final int BAD_FD = Integer.MIN_VALUE + 1;
+
+    private final String variant;
+    private final Object setUpLock = new Object();
+    private Kernel k;
+    private Chardev daq;
+    /** The process's one fd, or null (not opened, the open failed, or closed). */
+    private volatile File fd;
+
+    protected CdevFacade(String variant) {
+        Invocations.started();
+        this.variant = variant;
+    }
+
+    /**
+     * Builds the machine and binds the daq driver to the board, once, at the start of the first
+     * operation: the machine every invocation starts from. Not in the constructor: Lincheck runs
+     * the constructor outside its analysis, where identity hash codes differ from the ones the
+     * operations see, and the model keeps identity maps (the driver finds its state by cdev) that
+     * set-up fills and the operations read. The operations wait for it on a lock, so nothing of
+     * an operation runs before the board is bound.
+     */
+    private void setUp() {
+        synchronized (setUpLock) {
+            if (k != null) {
+                return;
+            }
+            Kernel kernel = ExternalThreads.lincheck();
+            Chardev m = new CdevFamily().variant(variant).create().apply(kernel);
+            int rc = ExternalThreads.as(kernel, "setup", OOPSED, () -> m.probe());
+            if (rc != 0) {
+                throw new IllegalStateException(variant + ": probe without faults returned " + rc);
+            }
+            daq = m;
+            k = kernel;
+        }
+    }
+
+    /** open("/dev/daq0") into the process's fd. */
+    @Operation(runOnce = true, nonParallelGroup = FD_OWNER)
+    public String open() {
+        setUp();
+        return word(ExternalThreads.as(k, "user", OOPSED, () -> {
+            OpenResult r = daq.open();
+            if (r.ok()) {
+                fd = r.file();
+            }
+            return r.rc();
+        }));
+    }
+
+    /** ioctl(2) on the fd (by the thread that owns it). */
+    @Operation(nonParallelGroup = FD_OWNER)
+    public String ioctl(@Param(name = "cmd") Chardev.Ioctl cmd) {
+        setUp();
+        return word(ExternalThreads.as(k, "user", OOPSED, () -> {
+            File f = fd;
+            return f == null ? BAD_FD : (int) daq.ioctl(f, cmd);
+        }));
+    }
+
+    /** The card raises a sample: its interrupt handler runs (nothing, once the irq was freed). */
+    @Operation
+    public void irq() {
+        setUp();
+        ExternalThreads.as(k, "card", daq::irq);
+    }
+
+    /** close(2) of the fd; the driver's release runs now (this is the fd's only reference). */
+    @Operation(runOnce = true, nonParallelGroup = FD_OWNER)
+    public void close() {
+        setUp();
+        ExternalThreads.as(k, "closer", () -> {
+            File f = fd;
+            fd = null;
+            if (f != null) {
+                daq.close(f);
+            }
+        });
+    }
+
+    /** echo daq0 > unbind: the driver's remove, then devres; it may wait for the fops in flight. */
+    @Operation(runOnce = true, blocking = true)
+    public void remove() {
+        setUp();
+        ExternalThreads.as(k, "remover", daq::remove);
+    }
+
+    /**
+     * The lifetime properties at the end of a run: pending work runs, the process exits, the
+     * boards are removed, the modules unloaded; then nothing may be leaked and no finding may
+     * have been reported at any point of the run.
+     */
+    @Validate
+    public void validate() {
+        setUp();
+        ExternalThreads.as(k, "exit", () -> {
+            ExternalThreads.settle(k);
+            fd = null;
+            daq.quiesce(); // closes what the process still has open
+            ExternalThreads.settle(k);
+            k.checkQuiescence();
+        });
+        KernelFindings.throwIfAny(k, variant, CATALOGUE);
+    }
+
+    private static String word(int rc) {
+        if (rc == OOPSED) {
+            return OOPS;
+        }
+        if (rc == BAD_FD) {
+            return EBADF;
+        }
+        if (rc == -Errno.ENXIO || rc == -Errno.ENODEV || rc == -Errno.ENOENT) {
+            return GONE;
+        }
+        return Errno.word(rc);
+    }
+
+    /** cdev.plain: cdev_init + cdev_add; remove calls cdev_del, then kfree. */
+    public static final class Plain extends CdevFacade {
+        public Plain() {
+            super("cdev.plain");
+        }
+    }
+
+    /** cdev.queued-as-posted: Dan Williams' queued mode, with the series' libnvdimm-style driver. */
+    public static final class QueuedAsPosted extends CdevFacade {
+        public QueuedAsPosted() {
+            super("cdev.queued-as-posted");
+        }
+    }
+
+    /** cdev.sync-sketch-as-posted: Jason Gunthorpe's rwsem cdev_sync sketch, exactly as posted. */
+    public static final class SyncSketchAsPosted extends CdevFacade {
+        public SyncSketchAsPosted() {
+            super("cdev.sync-sketch-as-posted");
+        }
+    }
+
+    /** cdev.sync-sketch-is-sync-uninverted: the sketch with its is_sync test un-inverted. */
+    public static final class SyncSketchIsSyncUninverted extends CdevFacade {
+        public SyncSketchIsSyncUninverted() {
+            super("cdev.sync-sketch-is-sync-uninverted");
+        }
+    }
+
+    /** cdev.sync-sketch-init-completed: un-inverted, and cdev_sync_init's omissions repaired. */
+    public static final class SyncSketchInitCompleted extends CdevFacade {
+        public SyncSketchInitCompleted() {
+            super("cdev.sync-sketch-init-completed");
+        }
+    }
+
+    /** cdev.sync-sketch-self-call-fixed: the above, and the sync open calls the driver's open. */
+    public static final class SyncSketchSelfCallFixed extends CdevFacade {
+        public SyncSketchSelfCallFixed() {
+            super("cdev.sync-sketch-self-call-fixed");
+        }
+    }
+
+    /** cdev.fenced: the cdev fence that keeps every property. */
+    public static final class Fenced extends CdevFacade {
+        public Fenced() {
+            super("cdev.fenced");
+        }
+    }
+}
