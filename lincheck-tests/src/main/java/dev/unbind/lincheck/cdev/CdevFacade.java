@@ -19,7 +19,7 @@ import java.util.List;
 
 /**
  * The daq card's first board ({@code /dev/daq0}) as one process and the system see it, for
- * Lincheck: each invocation builds a fresh machine and probes the driver ({@link #setUp()}); every
+ * Lincheck: each invocation builds a fresh machine and probes the driver in its constructor; every
  * {@code @Operation} is one system call, interrupt or sysfs action on that machine, run as a
  * named actor, and returns what user space would see ({@code ok}, {@code gone}, {@code ebadf}...).
  *
@@ -65,45 +65,25 @@ public abstract class CdevFacade {
     private static final int BAD_FD = Integer.MIN_VALUE + 1;
 
     private final String variant;
-    private final Object setUpLock = new Object();
-    private Kernel k;
-    private Chardev daq;
+    private final Kernel k;
+    private final Chardev daq;
     /** The process's one fd, or null (not opened, the open failed, or closed). */
     private volatile File fd;
 
     protected CdevFacade(String variant) {
         Invocations.started();
         this.variant = variant;
-    }
-
-    /**
-     * Builds the machine and binds the daq driver to the board, once, at the start of the first
-     * operation: the machine every invocation starts from. Not in the constructor: Lincheck runs
-     * the constructor outside its analysis, where identity hash codes differ from the ones the
-     * operations see, and the model keeps identity maps (the driver finds its state by cdev) that
-     * set-up fills and the operations read. The operations wait for it on a lock, so nothing of
-     * an operation runs before the board is bound.
-     */
-    private void setUp() {
-        synchronized (setUpLock) {
-            if (k != null) {
-                return;
-            }
-            Kernel kernel = ExternalThreads.lincheck();
-            Chardev m = new CdevFamily().variant(variant).create().apply(kernel);
-            int rc = ExternalThreads.as(kernel, "setup", OOPSED, () -> m.probe());
-            if (rc != 0) {
-                throw new IllegalStateException(variant + ": probe without faults returned " + rc);
-            }
-            daq = m;
-            k = kernel;
+        this.k = ExternalThreads.lincheck();
+        this.daq = new CdevFamily().variant(variant).create().apply(k);
+        int rc = ExternalThreads.as(k, "setup", OOPSED, daq::probe);
+        if (rc != 0) {
+            throw new IllegalStateException(variant + ": probe without faults returned " + rc);
         }
     }
 
     /** open("/dev/daq0") into the process's fd. */
     @Operation(runOnce = true, nonParallelGroup = FD_OWNER)
     public String open() {
-        setUp();
         return word(ExternalThreads.as(k, "user", OOPSED, () -> {
             OpenResult r = daq.open();
             if (r.ok()) {
@@ -116,7 +96,6 @@ public abstract class CdevFacade {
     /** ioctl(2) on the fd (by the thread that owns it). */
     @Operation(nonParallelGroup = FD_OWNER)
     public String ioctl(@Param(name = "cmd") Chardev.Ioctl cmd) {
-        setUp();
         return word(ExternalThreads.as(k, "user", OOPSED, () -> {
             File f = fd;
             return f == null ? BAD_FD : (int) daq.ioctl(f, cmd);
@@ -126,14 +105,12 @@ public abstract class CdevFacade {
     /** The card raises a sample: its interrupt handler runs (nothing, once the irq was freed). */
     @Operation
     public void irq() {
-        setUp();
         ExternalThreads.as(k, "card", daq::irq);
     }
 
     /** close(2) of the fd; the driver's release runs now (this is the fd's only reference). */
     @Operation(runOnce = true, nonParallelGroup = FD_OWNER)
     public void close() {
-        setUp();
         ExternalThreads.as(k, "closer", () -> {
             File f = fd;
             fd = null;
@@ -146,7 +123,6 @@ public abstract class CdevFacade {
     /** echo daq0 > unbind: the driver's remove, then devres; it may wait for the fops in flight. */
     @Operation(runOnce = true, blocking = true)
     public void remove() {
-        setUp();
         ExternalThreads.as(k, "remover", daq::remove);
     }
 
@@ -157,7 +133,6 @@ public abstract class CdevFacade {
      */
     @Validate
     public void validate() {
-        setUp();
         ExternalThreads.as(k, "exit", () -> {
             ExternalThreads.settle(k);
             fd = null;

@@ -46,6 +46,9 @@ public final class CdevLincheckSuite implements LincheckSuite {
      * {@code invocationTimeout}, internal to its Kotlin API but public in its bytecode.
      */
     static final long INVOCATION_TIMEOUT_MS = 300_000;
+    /** Random exploration: a few small scenarios, each explored briefly. */
+    static final int RANDOM_ITERATIONS = 2;
+    static final int RANDOM_INVOCATIONS = 10;
 
     @Override
     public List<LincheckCheck> checks() {
@@ -70,6 +73,8 @@ public final class CdevLincheckSuite implements LincheckSuite {
         Class<CdevFacade.Fenced> fenced = CdevFacade.Fenced.class;
         all.add(ioctlVsRemove(FENCED, fenced, null));
         all.add(closeVsRemove(FENCED, fenced, null));
+        all.add(randomOps(FENCED, fenced, null));
+        all.add(randomOps(PLAIN, CdevFacade.Plain.class, PLAIN + ".fops-after-cdev-del"));
         return all;
     }
 
@@ -99,6 +104,13 @@ public final class CdevLincheckSuite implements LincheckSuite {
                 s -> s.initial(op("open")).parallel(List.of(op("close")), List.of(op("remove"))));
     }
 
+
+    /** Small random scenarios around the pinned races: two threads of two operations, one before, one after. */
+    static LincheckCheck randomOps(String variant, Class<?> facade, String expected) {
+        return new LincheckCheck(variant, "random-ops", facade, () -> base()
+                .iterations(RANDOM_ITERATIONS).invocationsPerIteration(RANDOM_INVOCATIONS)
+                .threads(2).actorsPerThread(2).actorsBefore(1).actorsAfter(1), expected);
+    }
 
     private static LincheckCheck pinned(String variant, String name, Class<?> facade, String expected,
                                         UnaryOperator<CustomScenario> scenario) {

@@ -20,4 +20,9 @@ class FencedLincheckTest {
     void closeVsRemove_stateLivesUntilTheLastClose() {
         assertPasses(check(FENCED, "close-vs-remove"));
     }
+
+    @Test
+    void randomOps_keepEveryProperty() {
+        assertPasses(check(FENCED, "random-ops"));
+    }
 }

@@ -12,4 +12,9 @@ class PlainLincheckTest {
     void ioctlVsRemove_ioctlRunsTheDriverOnFreedState_fopsAfterCdevDel() {
         assertFinds(check(PLAIN, "ioctl-vs-remove"));
     }
+
+    @Test
+    void randomOps_findTheDriverRunOnFreedState_fopsAfterCdevDel() {
+        assertFinds(check(PLAIN, "random-ops"));
+    }
 }

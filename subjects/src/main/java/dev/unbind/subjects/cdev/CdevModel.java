@@ -1,6 +1,7 @@
 package dev.unbind.subjects.cdev;
 
 import dev.unbind.fault.EventKind;
+import dev.unbind.kernel.IdentitySlots;
 import dev.unbind.kernel.Errno;
 import dev.unbind.kernel.Kernel;
 import dev.unbind.kernel.Module;
@@ -14,7 +15,6 @@ import dev.unbind.kernel.fs.Vfs;
 import dev.unbind.subject.UserSpace;
 
 import java.util.EnumMap;
-import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.LongStream;
@@ -79,7 +79,7 @@ final class CdevModel implements Chardev {
     private final Module daqModule;
     private final OrdinaryDriver ordinary;
     private final Map<Board, Bound> boards = new EnumMap<>(Board.class);
-    private final Map<File, FileInfo> files = new IdentityHashMap<>();
+    private final IdentitySlots<File, FileInfo> files = new IdentitySlots<>();
     private final UserSpace users = new UserSpace();
     /** rmmods of the daq module begun so far: once it is GOING, opens fail before remove runs. */
     private volatile int rmmods;

@@ -2,6 +2,7 @@ package dev.unbind.subjects.cdev;
 
 import dev.unbind.finding.Kind;
 import dev.unbind.finding.Role;
+import dev.unbind.kernel.IdentitySlots;
 import dev.unbind.kernel.Actor;
 import dev.unbind.kernel.Cell;
 import dev.unbind.kernel.Errno;
@@ -14,12 +15,7 @@ import dev.unbind.kernel.fs.FileOperations;
 import dev.unbind.kernel.fs.Inode;
 import dev.unbind.kernel.fs.Vfs;
 
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Jason Gunthorpe's rwsem "cdev_sync" sketch, exactly as posted in the fs_revocable_replace
@@ -78,11 +74,11 @@ final class CdevSyncSketch {
     /** fs/char_dev.c with the sketch, as posted. */
     static class AsPosted extends CharDevCore {
         /** The union word of every cdev that went through cdev_sync_init: it holds sync, no longer ops. */
-        private final Map<Cdev, CdevSyncData> unionHoldsSync = new IdentityHashMap<>();
+        private final IdentitySlots<Cdev, CdevSyncData> unionHoldsSync = new IdentitySlots<>();
         /** bool is_sync: false (zeroed) for every cdev that never went through cdev_sync_init. */
-        private final Set<Cdev> isSync = Collections.newSetFromMap(new IdentityHashMap<>());
+        private final IdentitySlots<Cdev, Boolean> isSync = new IdentitySlots<>();
         /** How deep each actor is in cdev_sync_open (to see the self call recurse). */
-        private final Map<Actor, Integer> openDepth = new HashMap<>();
+        private final IdentitySlots<Actor, Integer> openDepth = new IdentitySlots<>();
 
         AsPosted(Kernel k) {
             super(k);
@@ -93,7 +89,7 @@ final class CdevSyncSketch {
         final boolean isSync(Cdev p) {
             p.home().touch("read cdev->is_sync");
             synchronized (isSync) {
-                return isSync.contains(p);
+                return isSync.get(p) != null;
             }
         }
 
@@ -131,7 +127,7 @@ final class CdevSyncSketch {
         final void setSync(Cdev p, CdevSyncData s) {
             p.home().touch("write cdev->is_sync");
             synchronized (isSync) {
-                isSync.add(p);
+                isSync.put(p, Boolean.TRUE);
             }
             p.ops(null); // the union word now holds sync; ops is gone
             synchronized (unionHoldsSync) {
@@ -259,7 +255,9 @@ final class CdevSyncSketch {
             Actor me = k.self();
             int depth;
             synchronized (openDepth) {
-                depth = openDepth.merge(me, 1, Integer::sum);
+                Integer was = openDepth.get(me);
+                depth = (was == null ? 0 : was) + 1;
+                openDepth.put(me, depth);
             }
             if (depth > 2) { // each level does exactly what the one above did: it never ends
                 throw k.oops(Kind.HANG, "kernel stack overflow: cdev_sync_open calls itself through filp->f_op->open "
@@ -271,7 +269,7 @@ final class CdevSyncSketch {
         private void leaveOpen() {
             Actor me = k.self();
             synchronized (openDepth) {
-                openDepth.merge(me, -1, Integer::sum);
+                openDepth.put(me, openDepth.get(me) - 1);
             }
         }
     }

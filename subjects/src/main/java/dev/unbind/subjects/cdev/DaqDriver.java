@@ -1,5 +1,6 @@
 package dev.unbind.subjects.cdev;
 
+import dev.unbind.kernel.IdentitySlots;
 import dev.unbind.kernel.Cell;
 import dev.unbind.kernel.Errno;
 import dev.unbind.kernel.Fence;
@@ -12,8 +13,6 @@ import dev.unbind.kernel.fs.File;
 import dev.unbind.kernel.fs.FileOperations;
 import dev.unbind.kernel.fs.Inode;
 
-import java.util.IdentityHashMap;
-import java.util.Map;
 
 /**
  * The daq driver, the part every variant shares: its file operations (open with a client per
@@ -48,7 +47,7 @@ abstract class DaqDriver {
     /** The state of the probe in progress, so a failed probe can make its promise too. */
     private volatile DaqDevice probing;
     /** container_of(inode->i_cdev, struct daq, cdev), or the minor lookup of the cdev_alloc board. */
-    private final Map<Cdev, DaqDevice> byCdev = new IdentityHashMap<>();
+    private final IdentitySlots<Cdev, DaqDevice> byCdev = new IdentitySlots<>();
 
     DaqDriver(Kernel k, Module owner, Chardev.Board board) {
         this.k = k;

@@ -1,5 +1,6 @@
 package dev.unbind.subjects.cdev;
 
+import dev.unbind.kernel.IdentitySlots;
 import dev.unbind.kernel.Completion;
 import dev.unbind.kernel.Errno;
 import dev.unbind.kernel.Kernel;
@@ -12,8 +13,6 @@ import dev.unbind.kernel.fs.File;
 import dev.unbind.kernel.fs.FileOperations;
 import dev.unbind.kernel.fs.Inode;
 
-import java.util.IdentityHashMap;
-import java.util.Map;
 import java.util.function.ToLongFunction;
 
 /**
@@ -66,7 +65,7 @@ final class FencedCdev {
 
     /** fs/char_dev.c with the fence. */
     static final class Core extends CharDevCore {
-        private final Map<Cdev, CdevFence> fences = new IdentityHashMap<>();
+        private final IdentitySlots<Cdev, CdevFence> fences = new IdentitySlots<>();
         /** cdev_fenced_fops: built in. */
         final FileOperations cdevFencedFops = new FileOperations("cdev_fenced_fops", null);
 
@@ -89,7 +88,12 @@ final class FencedCdev {
         private CdevFence fence(Cdev p) {
             p.home().touch("read cdev->fence");
             synchronized (fences) {
-                return fences.computeIfAbsent(p, c -> new CdevFence(k, c));
+                CdevFence f = fences.get(p);
+                if (f == null) {
+                    f = new CdevFence(k, p);
+                    fences.put(p, f);
+                }
+                return f;
             }
         }
 

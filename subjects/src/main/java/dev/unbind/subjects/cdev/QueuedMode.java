@@ -1,5 +1,6 @@
 package dev.unbind.subjects.cdev;
 
+import dev.unbind.kernel.IdentitySlots;
 import dev.unbind.kernel.Completion;
 import dev.unbind.kernel.Errno;
 import dev.unbind.kernel.Kernel;
@@ -12,8 +13,6 @@ import dev.unbind.kernel.fs.File;
 import dev.unbind.kernel.fs.FileOperations;
 import dev.unbind.kernel.fs.Inode;
 
-import java.util.IdentityHashMap;
-import java.util.Map;
 
 /**
  * cdev "queued mode", as posted: Dan Williams, "[PATCH 1/3] cdev: Finish the cdev api with queued
@@ -82,7 +81,7 @@ final class QueuedMode {
 
     /** fs/char_dev.c with queued mode. */
     static final class Core extends CharDevCore {
-        private final Map<Cdev, QueuedCdev> queued = new IdentityHashMap<>();
+        private final IdentitySlots<Cdev, QueuedCdev> queued = new IdentitySlots<>();
         /** cdev_queued_fops: .owner is fs/char_dev.c, built in. */
         final FileOperations cdevQueuedFops = new FileOperations("cdev_queued_fops", null);
 
@@ -97,7 +96,12 @@ final class QueuedMode {
         /** The fields in the cdev's memory; each access to them touches it where the C code reads them. */
         private QueuedCdev fields(Cdev cdev) {
             synchronized (queued) {
-                return queued.computeIfAbsent(cdev, c -> new QueuedCdev(k, c));
+                QueuedCdev q = queued.get(cdev);
+                if (q == null) {
+                    q = new QueuedCdev(k, cdev);
+                    queued.put(cdev, q);
+                }
+                return q;
             }
         }
 
