@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code unbind explore <id-glob>...}: the deterministic explorer over the selected variants. */
-@Command(name = "explore", description = "Explore interleavings and fail-nth plans deterministically; "
+@Command(name = "explore", mixinStandardHelpOptions = true, description = "Explore interleavings and fail-nth plans deterministically; "
         + "write replayable finding files and the reports.")
 final class ExploreCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "<id-glob>", description = "Variant ids or globs, e.g. 'drm.*'.")

@@ -11,7 +11,7 @@ import java.io.PrintStream;
 import java.util.concurrent.Callable;
 
 /** {@code unbind list}: families, variants, scenarios, fault points and catalogued defects. */
-@Command(name = "list", description = "List families, variants, scenarios, fault points and catalogued defects.")
+@Command(name = "list", mixinStandardHelpOptions = true, description = "List families, variants, scenarios, fault points and catalogued defects.")
 final class ListCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the catalogue as JSON.")
     boolean json;

@@ -28,7 +28,7 @@ import java.util.concurrent.Callable;
  *   <li>stress on real threads — the rest.</li>
  * </ol>
  */
-@Command(name = "nightly", description = "Run every engine over every variant within the budget and write the reports.")
+@Command(name = "nightly", mixinStandardHelpOptions = true, description = "Run every engine over every variant within the budget and write the reports.")
 final class NightlyCommand implements Callable<Integer> {
     @Option(names = "--budget", description = "Wall-time budget for everything (default: ${DEFAULT-VALUE}).",
             defaultValue = "3m", converter = DurationConverter.class)

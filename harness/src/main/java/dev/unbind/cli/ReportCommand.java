@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code unbind report <results-dir>}: render the reports of a results directory again. */
-@Command(name = "report", description = "Render report.md, report.json, index.html and junit.xml from a results directory.")
+@Command(name = "report", mixinStandardHelpOptions = true, description = "Render report.md, report.json, index.html and junit.xml from a results directory.")
 final class ReportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "<results-dir>", description = "A directory written by explore, stress or nightly.")
     Path dir;

@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code unbind repro <finding-file>}: replay a recorded finding and print its KASAN-style report. */
-@Command(name = "repro", description = "Replay a finding file deterministically and print the KASAN-style report.")
+@Command(name = "repro", mixinStandardHelpOptions = true, description = "Replay a finding file deterministically and print the KASAN-style report.")
 final class ReproCommand implements Callable<Integer> {
     @Parameters(paramLabel = "<finding-file>", description = "A finding file (findings/<variant>/...json).")
     Path file;

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code unbind stress <id-glob>... --duration 30s}: real threads with delay injection. */
-@Command(name = "stress", description = "Stress the selected variants on real threads with seeded delay injection; "
+@Command(name = "stress", mixinStandardHelpOptions = true, description = "Stress the selected variants on real threads with seeded delay injection; "
         + "report time to first detection and race-window coverage.")
 final class StressCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "<id-glob>", description = "Variant ids or globs, e.g. 'drm.*'.")

@@ -69,6 +69,17 @@ class CliTest {
     }
 
     @Test
+    void everyCommand_printsItsUsageOnHelp_andExits0() {
+        for (String command : new String[] {"list", "explore", "stress", "repro", "nightly", "report"}) {
+            Run r = unbind(command, "--help");
+            assertEquals(0, r.code(), command + ": " + r.err());
+            assertTrue(r.out().startsWith("Usage: unbind " + command), command + ": " + r.out());
+            Run h = unbind("help", command);
+            assertEquals(r.out(), h.out(), "unbind help " + command);
+        }
+    }
+
+    @Test
     void listJson_isTheCatalogue() throws IOException {
         Run r = unbind("list", "--json");
         assertEquals(0, r.code());
