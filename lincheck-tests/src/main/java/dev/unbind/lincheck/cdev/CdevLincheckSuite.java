@@ -1,14 +1,12 @@
 package dev.unbind.lincheck.cdev;
 
-import dev.unbind.engine.lincheck.Bookkeeping;
+import dev.unbind.lincheck.CheckFactory;
 import dev.unbind.engine.lincheck.CustomScenario;
 import dev.unbind.engine.lincheck.LincheckCheck;
 import dev.unbind.engine.lincheck.LincheckSuite;
-import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.UnaryOperator;
 
 import static dev.unbind.engine.lincheck.CustomScenario.op;
 import static dev.unbind.subjects.cdev.Chardev.Ioctl.GET_STATUS;
@@ -35,20 +33,13 @@ public final class CdevLincheckSuite implements LincheckSuite {
 
     /**
      * Interleavings explored per hand-written scenario. A defect shows within the first few; a
-     * passing check explores this many (about 0.3 s each: set-up and the end-of-run checks are
-     * analysed too, see {@link #base()}).
+     * passing check explores this many.
      */
     static final int PINNED_INVOCATIONS = 20;
-    /**
-     * Lincheck's wall-time limit for one invocation (its default is 30 s, which the first
-     * invocations of a JVM can exceed on two loaded cores while Lincheck instruments classes; that
-     * is then reported as a hang "see the thread dump"). Set through Lincheck 3.7's
-     * {@code invocationTimeout}, internal to its Kotlin API but public in its bytecode.
-     */
-    static final long INVOCATION_TIMEOUT_MS = 300_000;
     /** Random exploration: a few small scenarios, each explored briefly. */
     static final int RANDOM_ITERATIONS = 2;
     static final int RANDOM_INVOCATIONS = 10;
+    private static final CheckFactory CHECKS = CheckFactory.of(CdevContract.class, CdevFacade.class, PINNED_INVOCATIONS, RANDOM_ITERATIONS, RANDOM_INVOCATIONS);
 
     @Override
     public List<LincheckCheck> checks() {
@@ -73,26 +64,26 @@ public final class CdevLincheckSuite implements LincheckSuite {
         Class<CdevFacade.Fenced> fenced = CdevFacade.Fenced.class;
         all.add(ioctlVsRemove(FENCED, fenced, null));
         all.add(closeVsRemove(FENCED, fenced, null));
-        all.add(randomOps(FENCED, fenced, null));
-        all.add(randomOps(PLAIN, CdevFacade.Plain.class, PLAIN + ".fops-after-cdev-del"));
+        all.add(CHECKS.randomOps(FENCED, fenced, null));
+        all.add(CHECKS.randomOps(PLAIN, CdevFacade.Plain.class, PLAIN + ".fops-after-cdev-del"));
         return all;
     }
 
     /** CPU0 in an ioctl that reads a register, CPU1 unbinds: the canonical race of the family. */
     static LincheckCheck ioctlVsRemove(String variant, Class<?> facade, String expected) {
-        return pinned(variant, "ioctl-vs-remove", facade, expected,
+        return CHECKS.pinned(variant, "ioctl-vs-remove", facade, expected,
                 s -> s.initial(op("open")).parallel(List.of(op("ioctl", GET_STATUS)), List.of(op("remove"))));
     }
 
 
     /** The fd is opened: no race, the open itself. */
     static LincheckCheck open(String variant, Class<?> facade, String expected) {
-        return pinned(variant, "open", facade, expected, s -> s.parallel(List.of(op("open"))));
+        return CHECKS.pinned(variant, "open", facade, expected, s -> s.parallel(List.of(op("open"))));
     }
 
     /** The fd is opened, then the device is removed: no race, the sequence itself. */
     static LincheckCheck openThenRemove(String variant, Class<?> facade, String expected) {
-        return pinned(variant, "open-then-remove", facade, expected,
+        return CHECKS.pinned(variant, "open-then-remove", facade, expected,
                 s -> s.initial(op("open")).parallel(List.of(op("remove"))));
     }
 
@@ -100,46 +91,13 @@ public final class CdevLincheckSuite implements LincheckSuite {
 
     /** The last fd is closed while the device is removed. */
     static LincheckCheck closeVsRemove(String variant, Class<?> facade, String expected) {
-        return pinned(variant, "close-vs-remove", facade, expected,
+        return CHECKS.pinned(variant, "close-vs-remove", facade, expected,
                 s -> s.initial(op("open")).parallel(List.of(op("close")), List.of(op("remove"))));
     }
 
 
-    /** Small random scenarios around the pinned races: two threads of two operations, one before, one after. */
-    static LincheckCheck randomOps(String variant, Class<?> facade, String expected) {
-        return new LincheckCheck(variant, "random-ops", facade, () -> base()
-                .iterations(RANDOM_ITERATIONS).invocationsPerIteration(RANDOM_INVOCATIONS)
-                .threads(2).actorsPerThread(2).actorsBefore(1).actorsAfter(1), expected);
-    }
-
-    private static LincheckCheck pinned(String variant, String name, Class<?> facade, String expected,
-                                        UnaryOperator<CustomScenario> scenario) {
-        return new LincheckCheck(variant, name, facade, () -> base().iterations(0)
-                .invocationsPerIteration(PINNED_INVOCATIONS)
-                .addCustomScenario(scenario.apply(CustomScenario.of(facade)).build()), expected);
-    }
-
-    /**
-     * What every check shares: the contract; no shrinking (the scenarios are small already); the
-     * kernel's bookkeeping left unexplored; and a generous limit on one invocation's wall time,
-     * which otherwise also pays for Lincheck instrumenting the classes an invocation meets for the
-     * first time. Unlike DRM's, the facade's set-up and end-of-run checks stay analysed: code
-     * Lincheck ignores sees other identity hash codes than the operations, and the cdev model's
-     * identity maps are filled in one and read in the other.
-     */
-    static ModelCheckingOptions base() {
-        ModelCheckingOptions o = new ModelCheckingOptions()
-                .sequentialSpecification(CdevContract.class)
-                .minimizeFailedScenario(false)
-                .invocationTimeout$lincheck(INVOCATION_TIMEOUT_MS);
-        Bookkeeping.guarantees().forEach(o::addGuarantee);
-        return o;
-    }
-
     /** The check called {@code name} of {@code variant}. */
     public static LincheckCheck check(String variant, String name) {
-        return new CdevLincheckSuite().checks().stream()
-                .filter(c -> c.variant().equals(variant) && c.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no Lincheck check " + variant + "/" + name));
+        return CheckFactory.find(new CdevLincheckSuite(), variant, name);
     }
 }

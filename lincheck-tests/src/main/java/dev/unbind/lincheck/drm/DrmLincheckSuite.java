@@ -1,22 +1,19 @@
 package dev.unbind.lincheck.drm;
 
-import dev.unbind.engine.lincheck.Bookkeeping;
+import dev.unbind.lincheck.CheckFactory;
 import dev.unbind.engine.lincheck.CustomScenario;
 import dev.unbind.engine.lincheck.LincheckCheck;
 import dev.unbind.engine.lincheck.LincheckSuite;
 import dev.unbind.subjects.drm.Drm;
-import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.UnaryOperator;
 
 import static dev.unbind.engine.lincheck.CustomScenario.op;
 import static dev.unbind.subjects.drm.Drm.Ioctl.ATOMIC_NONBLOCK;
 import static dev.unbind.subjects.drm.Drm.Ioctl.DETECT;
 import static dev.unbind.subjects.drm.Drm.Ioctl.GET_PARAM;
 import static dev.unbind.subjects.drm.Drm.Ioctl.WAIT_EVENT;
-import static org.jetbrains.lincheck.datastructures.ManagedStrategyGuaranteeKt.forClasses;
 
 /**
  * The Lincheck checks of the DRM family, per variant, with pinned sizes. Hand-written scenarios
@@ -40,14 +37,7 @@ public final class DrmLincheckSuite implements LincheckSuite {
     /** Random exploration: a few small scenarios, each explored briefly. */
     static final int RANDOM_ITERATIONS = 3;
     static final int RANDOM_INVOCATIONS = 20;
-    /**
-     * Lincheck's wall-time limit for one invocation (its default is 30 s, which the first
-     * invocations of a JVM can exceed on two loaded cores while Lincheck instruments classes; that
-     * is then reported as a hang "see the thread dump"). Set through Lincheck 3.7's
-     * {@code invocationTimeout}, internal to its Kotlin API but public in its bytecode.
-     */
-    static final long INVOCATION_TIMEOUT_MS = 300_000;
-
+    static final CheckFactory CHECKS = CheckFactory.of(DrmContract.class, DrmFacade.class, PINNED_INVOCATIONS, RANDOM_ITERATIONS, RANDOM_INVOCATIONS);
     @Override
     public List<LincheckCheck> checks() {
         List<LincheckCheck> all = new ArrayList<>();
@@ -57,7 +47,7 @@ public final class DrmLincheckSuite implements LincheckSuite {
         // Every run of this variant ends in devm-kms-objects (the last put after unbind walks KMS
         // objects devres freed), which also masks the helper-rmmod race: it is checked on the
         // unplug variant, where KMS objects are drmm.
-        all.add(randomOps(BASELINE, baseline, BASELINE + ".devm-kms-objects"));
+        all.add(CHECKS.randomOps(BASELINE, baseline, BASELINE + ".devm-kms-objects"));
 
         Class<DrmFacade.UnplugEnterExit> unplug = DrmFacade.UnplugEnterExit.class;
         all.add(ioctlVsRemove(UNPLUG, unplug, DETECT, UNPLUG + ".unbracketed-detect"));
@@ -66,76 +56,43 @@ public final class DrmLincheckSuite implements LincheckSuite {
         // that follows unplug skips its own hardware writes and the display is left on.
         all.add(commitVsRemove(UNPLUG, unplug, UNPLUG + ".shutdown-skipped"));
         all.add(helperRmmodVsClose(UNPLUG, unplug, UNPLUG + ".drmm-action-in-unloaded-module"));
-        all.add(randomOps(UNPLUG, unplug, UNPLUG + ".drmm-action-in-unloaded-module"));
+        all.add(CHECKS.randomOps(UNPLUG, unplug, UNPLUG + ".drmm-action-in-unloaded-module"));
 
         Class<DrmFacade.Quiesced> quiesced = DrmFacade.Quiesced.class;
         all.add(ioctlVsRemove(QUIESCED, quiesced, GET_PARAM, null));
         all.add(blockedWaiterVsRemove(QUIESCED, quiesced, null));
         all.add(commitVsRemove(QUIESCED, quiesced, null));
         all.add(helperRmmodVsClose(QUIESCED, quiesced, null));
-        all.add(randomOps(QUIESCED, quiesced, null));
+        all.add(CHECKS.randomOps(QUIESCED, quiesced, null));
         return all;
     }
 
     /** CPU0 in an ioctl that reads the hardware, CPU1 unbinds: the canonical race of the family. */
     static LincheckCheck ioctlVsRemove(String variant, Class<?> facade, Drm.Ioctl hardware, String expected) {
-        return pinned(variant, "ioctl-vs-remove", facade, expected,
+        return CHECKS.pinned(variant, "ioctl-vs-remove", facade, expected,
                 s -> s.parallel(List.of(op("ioctl", hardware)), List.of(op("remove"))));
     }
 
     /** An ioctl sleeps for a hardware event (none ever comes) while the device is removed. */
     static LincheckCheck blockedWaiterVsRemove(String variant, Class<?> facade, String expected) {
-        return pinned(variant, "blocked-waiter-vs-remove", facade, expected,
+        return CHECKS.pinned(variant, "blocked-waiter-vs-remove", facade, expected,
                 s -> s.parallel(List.of(op("ioctl", WAIT_EVENT)), List.of(op("remove"))));
     }
 
     /** A nonblocking commit is queued and a kworker picks it up, while the device is removed. */
     static LincheckCheck commitVsRemove(String variant, Class<?> facade, String expected) {
-        return pinned(variant, "commit-vs-remove", facade, expected,
+        return CHECKS.pinned(variant, "commit-vs-remove", facade, expected,
                 s -> s.parallel(List.of(op("ioctl", ATOMIC_NONBLOCK), op("kworker")), List.of(op("remove"))));
     }
 
     /** After remove, the panel helper module is unloaded while the last fd closes. */
     static LincheckCheck helperRmmodVsClose(String variant, Class<?> facade, String expected) {
-        return pinned(variant, "helper-rmmod-vs-close", facade, expected,
+        return CHECKS.pinned(variant, "helper-rmmod-vs-close", facade, expected,
                 s -> s.initial(op("remove")).parallel(List.of(op("rmmodHelper")), List.of(op("close"))));
-    }
-
-    /** Random scenarios around the pinned races: the fd owner's ioctls and close against remove and rmmod. */
-    static LincheckCheck randomOps(String variant, Class<?> facade, String expected) {
-        return new LincheckCheck(variant, "random-ops", facade, () -> base()
-                .iterations(RANDOM_ITERATIONS).invocationsPerIteration(RANDOM_INVOCATIONS)
-                .threads(2).actorsPerThread(2).actorsBefore(1).actorsAfter(1), expected);
-    }
-
-    private static LincheckCheck pinned(String variant, String name, Class<?> facade, String expected,
-                                        UnaryOperator<CustomScenario> scenario) {
-        return new LincheckCheck(variant, name, facade, () -> base().iterations(0)
-                .invocationsPerIteration(PINNED_INVOCATIONS)
-                .addCustomScenario(scenario.apply(CustomScenario.of(facade)).build()), expected);
-    }
-
-    /**
-     * What every check shares: the contract; no shrinking (the scenarios are small already); the
-     * kernel's bookkeeping, the facade's set-up and its end-of-run checks left unexplored (they
-     * run on one thread, before the threads start and after they end); and a generous limit on
-     * one invocation's wall time, which otherwise also pays for Lincheck instrumenting the classes
-     * an invocation meets for the first time.
-     */
-    static ModelCheckingOptions base() {
-        ModelCheckingOptions o = new ModelCheckingOptions()
-                .sequentialSpecification(DrmContract.class)
-                .minimizeFailedScenario(false)
-                .invocationTimeout$lincheck(INVOCATION_TIMEOUT_MS);
-        Bookkeeping.guarantees().forEach(o::addGuarantee);
-        o.addGuarantee(forClasses(DrmFacade.class.getName()).methods("setUp", "validate").ignore());
-        return o;
     }
 
     /** The check called {@code name} of {@code variant}. */
     public static LincheckCheck check(String variant, String name) {
-        return new DrmLincheckSuite().checks().stream()
-                .filter(c -> c.variant().equals(variant) && c.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no Lincheck check " + variant + "/" + name));
+        return CheckFactory.find(new DrmLincheckSuite(), variant, name);
     }
 }

@@ -1,19 +1,16 @@
 package dev.unbind.lincheck.media;
 
-import dev.unbind.engine.lincheck.Bookkeeping;
+import dev.unbind.lincheck.CheckFactory;
 import dev.unbind.engine.lincheck.CustomScenario;
 import dev.unbind.engine.lincheck.LincheckCheck;
 import dev.unbind.engine.lincheck.LincheckSuite;
-import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.UnaryOperator;
 
 import static dev.unbind.engine.lincheck.CustomScenario.op;
 import static dev.unbind.subjects.media.Media.Ioctl.G_TOPOLOGY;
 import static dev.unbind.subjects.media.Media.Ioctl.SETUP_LINK;
-import static org.jetbrains.lincheck.datastructures.ManagedStrategyGuaranteeKt.forClasses;
 
 /**
  * The Lincheck checks of the media family, per variant, with pinned sizes. Hand-written scenarios
@@ -47,9 +44,8 @@ public final class MediaLincheckSuite implements LincheckSuite {
      */
     static final int RANDOM_ITERATIONS = 6;
     static final int RANDOM_INVOCATIONS = 10;
-    /** Lincheck's wall-time limit for one invocation (see DrmLincheckSuite: its 30 s default counts class instrumentation). */
-    static final long INVOCATION_TIMEOUT_MS = 300_000;
-
+    private static final CheckFactory CHECKS = CheckFactory.of(MediaContract.class, MediaFacade.class, PINNED_INVOCATIONS_TO_FIND, RANDOM_ITERATIONS, RANDOM_INVOCATIONS)
+            .withPinnedToPass(PINNED_INVOCATIONS).withRandomBefore(0);
     @Override
     public List<LincheckCheck> checks() {
         List<LincheckCheck> all = new ArrayList<>();
@@ -57,17 +53,17 @@ public final class MediaLincheckSuite implements LincheckSuite {
         // The first interleaving that loses the race reads devnode->media_dev after unregister cleared it.
         all.add(ioctlVsRemove(PRE, pre, PRE + ".inflight-ioctl-null-media-dev"));
         // The random scenario's ioctl read media_dev first, then the graph_mutex inside the freed isp_device.
-        all.add(randomOps(PRE, pre, PRE + ".inflight-ioctl-uaf"));
+        all.add(CHECKS.randomOps(PRE, pre, PRE + ".inflight-ioctl-uaf"));
 
         Class<MediaFacade.Refcounted> ref = MediaFacade.Refcounted.class;
         all.add(setupLinkVsRemove(REFCOUNTED, ref, REFCOUNTED + ".link-notify-after-remove"));
         all.add(irqVsRemove(REFCOUNTED, ref, REFCOUNTED + ".irq-after-release"));
-        all.add(randomOps(REFCOUNTED, ref, REFCOUNTED + ".link-notify-after-remove"));
+        all.add(CHECKS.randomOps(REFCOUNTED, ref, REFCOUNTED + ".link-notify-after-remove"));
 
         Class<MediaFacade.CompatRef> compat = MediaFacade.CompatRef.class;
         all.add(ioctlVsRemove(COMPAT, compat, COMPAT + ".best-effort-window"));
         all.add(closeVsRemove(COMPAT, compat, COMPAT + ".close-vs-unregister"));
-        all.add(randomOps(COMPAT, compat, COMPAT + ".best-effort-window"));
+        all.add(CHECKS.randomOps(COMPAT, compat, COMPAT + ".best-effort-window"));
 
         Class<MediaFacade.RefcountedFenced> fenced = MediaFacade.RefcountedFenced.class;
         all.add(ioctlVsRemove(FENCED, fenced, null));
@@ -75,75 +71,42 @@ public final class MediaLincheckSuite implements LincheckSuite {
         all.add(closeVsRemove(FENCED, fenced, null));
         all.add(irqVsRemove(FENCED, fenced, null));
         all.add(rmmodVsClose(FENCED, fenced, null));
-        all.add(randomOps(FENCED, fenced, null));
+        all.add(CHECKS.randomOps(FENCED, fenced, null));
         return all;
     }
 
     /** CPU0 walks the graph in MEDIA_IOC_G_TOPOLOGY, CPU1 unbinds: the canonical race of the family (B1, §1(e)1). */
     static LincheckCheck ioctlVsRemove(String variant, Class<?> facade, String expected) {
-        return pinned(variant, "ioctl-vs-remove", facade, expected,
+        return CHECKS.pinned(variant, "ioctl-vs-remove", facade, expected,
                 s -> s.parallel(List.of(op("ioctl", G_TOPOLOGY)), List.of(op("remove"))));
     }
 
     /** MEDIA_IOC_SETUP_LINK, whose link_notify writes the ISP's registers, against unbind (§1(e)7). */
     static LincheckCheck setupLinkVsRemove(String variant, Class<?> facade, String expected) {
-        return pinned(variant, "setup-link-vs-remove", facade, expected,
+        return CHECKS.pinned(variant, "setup-link-vs-remove", facade, expected,
                 s -> s.parallel(List.of(op("ioctl", SETUP_LINK)), List.of(op("remove"))));
     }
 
     /** The last fd is closed while the device is removed (§1(e)2). */
     static LincheckCheck closeVsRemove(String variant, Class<?> facade, String expected) {
-        return pinned(variant, "close-vs-remove", facade, expected,
+        return CHECKS.pinned(variant, "close-vs-remove", facade, expected,
                 s -> s.parallel(List.of(op("close")), List.of(op("remove"))));
     }
 
     /** With no file open (closed first), the ISP raises its interrupt while the device is removed (§1(e)7, IRQ). */
     static LincheckCheck irqVsRemove(String variant, Class<?> facade, String expected) {
-        return pinned(variant, "irq-vs-remove", facade, expected,
+        return CHECKS.pinned(variant, "irq-vs-remove", facade, expected,
                 s -> s.initial(op("close")).parallel(List.of(op("interrupt")), List.of(op("remove"))));
     }
 
     /** After remove, the driver and mc are unloaded while the last fd closes (§1(f)). */
     static LincheckCheck rmmodVsClose(String variant, Class<?> facade, String expected) {
-        return pinned(variant, "rmmod-vs-close", facade, expected,
+        return CHECKS.pinned(variant, "rmmod-vs-close", facade, expected,
                 s -> s.initial(op("remove")).parallel(List.of(op("rmmod")), List.of(op("close"))));
-    }
-
-    /** Random scenarios around the pinned races: the fd owner's ioctls and close against remove, the interrupt and rmmod. */
-    static LincheckCheck randomOps(String variant, Class<?> facade, String expected) {
-        return new LincheckCheck(variant, "random-ops", facade, () -> base()
-                .iterations(RANDOM_ITERATIONS).invocationsPerIteration(RANDOM_INVOCATIONS)
-                .threads(2).actorsPerThread(2).actorsBefore(0).actorsAfter(1), expected);
-    }
-
-    private static LincheckCheck pinned(String variant, String name, Class<?> facade, String expected,
-                                        UnaryOperator<CustomScenario> scenario) {
-        int invocations = expected == null ? PINNED_INVOCATIONS : PINNED_INVOCATIONS_TO_FIND;
-        return new LincheckCheck(variant, name, facade, () -> base().iterations(0)
-                .invocationsPerIteration(invocations)
-                .addCustomScenario(scenario.apply(CustomScenario.of(facade)).build()), expected);
-    }
-
-    /**
-     * What every check shares: the contract; no shrinking (the scenarios are small already); the
-     * kernel's bookkeeping, the facade's set-up and its end-of-run checks left unexplored (they
-     * run on one thread, before the threads start and after they end); a generous limit on one
-     * invocation's wall time.
-     */
-    static ModelCheckingOptions base() {
-        ModelCheckingOptions o = new ModelCheckingOptions()
-                .sequentialSpecification(MediaContract.class)
-                .minimizeFailedScenario(false)
-                .invocationTimeout$lincheck(INVOCATION_TIMEOUT_MS);
-        Bookkeeping.guarantees().forEach(o::addGuarantee);
-        o.addGuarantee(forClasses(MediaFacade.class.getName()).methods("setUp", "validate").ignore());
-        return o;
     }
 
     /** The check called {@code name} of {@code variant}. */
     public static LincheckCheck check(String variant, String name) {
-        return new MediaLincheckSuite().checks().stream()
-                .filter(c -> c.variant().equals(variant) && c.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no Lincheck check " + variant + "/" + name));
+        return CheckFactory.find(new MediaLincheckSuite(), variant, name);
     }
 }

@@ -1,14 +1,12 @@
 package dev.unbind.lincheck.revocable;
 
-import dev.unbind.engine.lincheck.Bookkeeping;
+import dev.unbind.lincheck.CheckFactory;
 import dev.unbind.engine.lincheck.CustomScenario;
 import dev.unbind.engine.lincheck.LincheckCheck;
 import dev.unbind.engine.lincheck.LincheckSuite;
-import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.UnaryOperator;
 
 import static dev.unbind.engine.lincheck.CustomScenario.op;
 import static dev.unbind.subjects.revocable.Revocable.Cmd.EVENTMASK;
@@ -16,7 +14,6 @@ import static dev.unbind.subjects.revocable.Revocable.Cmd.XCMD;
 import static dev.unbind.subjects.revocable.RevocableFamily.FIXED;
 import static dev.unbind.subjects.revocable.RevocableFamily.MISC;
 import static dev.unbind.subjects.revocable.RevocableFamily.V5;
-import static org.jetbrains.lincheck.datastructures.ManagedStrategyGuaranteeKt.forClasses;
 
 /**
  * The Lincheck checks of the revocable family, per variant, with pinned sizes. Hand-written
@@ -51,9 +48,7 @@ public final class RevocableLincheckSuite implements LincheckSuite {
     /** Random exploration: one small scenario, explored briefly. */
     static final int RANDOM_ITERATIONS = 1;
     static final int RANDOM_INVOCATIONS = 8;
-    /** Lincheck's wall-time limit for one invocation (see DrmLincheckSuite: class instrumentation). */
-    static final long INVOCATION_TIMEOUT_MS = 300_000;
-
+    private static final CheckFactory CHECKS = CheckFactory.of(RevocableContract.class, RevocableFacade.class, PINNED_INVOCATIONS, RANDOM_ITERATIONS, RANDOM_INVOCATIONS);
     @Override
     public List<LincheckCheck> checks() {
         List<LincheckCheck> all = new ArrayList<>();
@@ -67,67 +62,36 @@ public final class RevocableLincheckSuite implements LincheckSuite {
         all.add(eventBeforeFirstFop(FIXED, fixed, null));
         all.add(ioctlVsRemove(FIXED, fixed, null));
         all.add(blockedReaderVsRemove(FIXED, RevocableFacade.WithSleepingReader.Fixed.class, null));
-        all.add(random(FIXED, fixed, null));
+        all.add(CHECKS.randomOps(FIXED, fixed, null));
         return all;
     }
 
     /** After the EC's removal, poll and a 32-bit process's ioctl on the fd opened before it. */
     static LincheckCheck opsAfterRemove(String variant, Class<?> facade, String expected) {
-        return pinned(variant, "ops-after-remove", facade, expected,
+        return CHECKS.pinned(variant, "ops-after-remove", facade, expected,
                 s -> s.initial(op("remove")).parallel(List.of(op("poll")), List.of(op("compatIoctl", XCMD))));
     }
 
     /** The EC raises an MKBP event while the file makes its first call (EVENTMASK). */
     static LincheckCheck eventBeforeFirstFop(String variant, Class<?> facade, String expected) {
-        return pinned(variant, "event-before-first-fop", facade, expected,
+        return CHECKS.pinned(variant, "event-before-first-fop", facade, expected,
                 s -> s.parallel(List.of(op("ecEvent")), List.of(op("ioctl", EVENTMASK))));
     }
 
     /** CPU0 in an ioctl that talks to the EC, CPU1 unbinds it: the canonical race of the family. */
     static LincheckCheck ioctlVsRemove(String variant, Class<?> facade, String expected) {
-        return pinned(variant, "ioctl-vs-remove", facade, expected,
+        return CHECKS.pinned(variant, "ioctl-vs-remove", facade, expected,
                 s -> s.parallel(List.of(op("ioctl", XCMD)), List.of(op("remove"))));
     }
 
     /** A read sleeps for an MKBP event (none comes) while the EC is removed. */
     static LincheckCheck blockedReaderVsRemove(String variant, Class<?> facade, String expected) {
-        return pinned(variant, "blocked-reader-vs-remove", facade, expected,
+        return CHECKS.pinned(variant, "blocked-reader-vs-remove", facade, expected,
                 s -> s.parallel(List.of(op("readEvent")), List.of(op("remove"))));
-    }
-
-    /** Random scenarios around the pinned races: ioctls, poll, opens and EC events against remove. */
-    static LincheckCheck random(String variant, Class<?> facade, String expected) {
-        return new LincheckCheck(variant, "random-ops", facade, () -> base()
-                .iterations(RANDOM_ITERATIONS).invocationsPerIteration(RANDOM_INVOCATIONS)
-                .threads(2).actorsPerThread(2).actorsBefore(1).actorsAfter(1), expected);
-    }
-
-    private static LincheckCheck pinned(String variant, String name, Class<?> facade, String expected,
-                                        UnaryOperator<CustomScenario> scenario) {
-        return new LincheckCheck(variant, name, facade, () -> base().iterations(0)
-                .invocationsPerIteration(PINNED_INVOCATIONS)
-                .addCustomScenario(scenario.apply(CustomScenario.of(facade)).build()), expected);
-    }
-
-    /**
-     * What every check shares: the contract; no shrinking; the kernel's bookkeeping, the facade's
-     * set-up and its end-of-run checks left unexplored; a generous limit on one invocation's wall
-     * time.
-     */
-    static ModelCheckingOptions base() {
-        ModelCheckingOptions o = new ModelCheckingOptions()
-                .sequentialSpecification(RevocableContract.class)
-                .minimizeFailedScenario(false)
-                .invocationTimeout$lincheck(INVOCATION_TIMEOUT_MS);
-        Bookkeeping.guarantees().forEach(o::addGuarantee);
-        o.addGuarantee(forClasses(RevocableFacade.class.getName()).methods("setUp", "validate").ignore());
-        return o;
     }
 
     /** The check called {@code name} of {@code variant}. */
     public static LincheckCheck check(String variant, String name) {
-        return new RevocableLincheckSuite().checks().stream()
-                .filter(c -> c.variant().equals(variant) && c.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no Lincheck check " + variant + "/" + name));
+        return CheckFactory.find(new RevocableLincheckSuite(), variant, name);
     }
 }

@@ -1,17 +1,14 @@
 package dev.unbind.lincheck.uio;
 
-import dev.unbind.engine.lincheck.Bookkeeping;
+import dev.unbind.lincheck.CheckFactory;
 import dev.unbind.engine.lincheck.CustomScenario;
 import dev.unbind.engine.lincheck.LincheckCheck;
 import dev.unbind.engine.lincheck.LincheckSuite;
-import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.UnaryOperator;
 
 import static dev.unbind.engine.lincheck.CustomScenario.op;
-import static org.jetbrains.lincheck.datastructures.ManagedStrategyGuaranteeKt.forClasses;
 
 /**
  * The Lincheck checks of the uio family, per variant, with pinned sizes. Hand-written scenarios
@@ -45,87 +42,55 @@ public final class UioLincheckSuite implements LincheckSuite {
      */
     static final int RANDOM_ITERATIONS = 1;
     static final int RANDOM_INVOCATIONS = 20;
-    /** Lincheck's wall-time limit for one invocation (see the DRM suite: class instrumentation on loaded cores). */
-    static final long INVOCATION_TIMEOUT_MS = 300_000;
-
+    private static final CheckFactory CHECKS = CheckFactory.of(UioContract.class, UioFacade.class, PINNED_INVOCATIONS, RANDOM_ITERATIONS, RANDOM_INVOCATIONS);
     @Override
     public List<LincheckCheck> checks() {
         List<LincheckCheck> all = new ArrayList<>();
         Class<UioFacade.Mainline> mainline = UioFacade.Mainline.class;
         all.add(closeVsDelete(MAINLINE, mainline, MAINLINE + ".tcmu-leak"));
-        all.add(randomOps(MAINLINE, mainline, MAINLINE + ".notify-after-unregister"));
+        all.add(CHECKS.randomOps(MAINLINE, mainline, MAINLINE + ".notify-after-unregister"));
 
         // The interrupt race is the uio core's, unchanged up to the fenced variant: it is pinned once
         // (on vma-refcount, below); the random explorations of mainline and late-release find it too.
         Class<UioFacade.LateRelease> late = UioFacade.LateRelease.class;
         all.add(closeVsDelete(LATE, late, LATE + ".late-release-after-unregister"));
-        all.add(randomOps(LATE, late, LATE + ".notify-after-unregister"));
+        all.add(CHECKS.randomOps(LATE, late, LATE + ".notify-after-unregister"));
 
         // The merged tcmu fix: the daemon's exit racing the delete keeps every property; the core's
         // interrupt race remains.
         Class<UioFacade.VmaRefcount> vma = UioFacade.VmaRefcount.class;
         all.add(closeVsDelete(VMA, vma, null));
         all.add(irqVsRemove(VMA, vma, VMA + ".notify-after-unregister"));
-        all.add(randomOps(VMA, vma, VMA + ".notify-after-unregister"));
+        all.add(CHECKS.randomOps(VMA, vma, VMA + ".notify-after-unregister"));
 
         Class<UioFacade.Fenced> fenced = UioFacade.Fenced.class;
         all.add(closeVsDelete(FENCED, fenced, null));
         all.add(readVsDelete(FENCED, fenced, null));
         all.add(irqVsRemove(FENCED, fenced, null));
-        all.add(randomOps(FENCED, fenced, null));
+        all.add(CHECKS.randomOps(FENCED, fenced, null));
         return all;
     }
 
     /** tcmu-runner exits (munmap, close) while the backstore is deleted. */
     static LincheckCheck closeVsDelete(String variant, Class<?> facade, String expected) {
-        return pinned(variant, "close-vs-delete", facade, expected,
+        return CHECKS.pinned(variant, "close-vs-delete", facade, expected,
                 s -> s.parallel(List.of(op("daemon", FdOp.TOUCH), op("exit")), List.of(op("delete"))));
     }
 
     /** tcmu-runner sleeps in read while the backstore is deleted (INV-U6: the delete wakes it with -EIO). */
     static LincheckCheck readVsDelete(String variant, Class<?> facade, String expected) {
-        return pinned(variant, "read-vs-delete", facade, expected,
+        return CHECKS.pinned(variant, "read-vs-delete", facade, expected,
                 s -> s.parallel(List.of(op("daemon", FdOp.READ)), List.of(op("delete"))));
     }
 
     /** The platform device raises its interrupt while it is removed. */
     static LincheckCheck irqVsRemove(String variant, Class<?> facade, String expected) {
-        return pinned(variant, "platform-irq-vs-remove", facade, expected,
+        return CHECKS.pinned(variant, "platform-irq-vs-remove", facade, expected,
                 s -> s.parallel(List.of(op("interrupt")), List.of(op("remove"))));
-    }
-
-    /** Random scenarios around the pinned races: the daemon's calls and exit against delete, remove and interrupts. */
-    static LincheckCheck randomOps(String variant, Class<?> facade, String expected) {
-        return new LincheckCheck(variant, "random-ops", facade, () -> base()
-                .iterations(RANDOM_ITERATIONS).invocationsPerIteration(RANDOM_INVOCATIONS)
-                .threads(2).actorsPerThread(2).actorsBefore(1).actorsAfter(1), expected);
-    }
-
-    private static LincheckCheck pinned(String variant, String name, Class<?> facade, String expected,
-                                        UnaryOperator<CustomScenario> scenario) {
-        return new LincheckCheck(variant, name, facade, () -> base().iterations(0)
-                .invocationsPerIteration(PINNED_INVOCATIONS)
-                .addCustomScenario(scenario.apply(CustomScenario.of(facade)).build()), expected);
-    }
-
-    /**
-     * What every check shares: the contract; no shrinking; the kernel's bookkeeping, the facade's
-     * set-up and its end-of-run checks left unexplored; a generous limit on one invocation.
-     */
-    static ModelCheckingOptions base() {
-        ModelCheckingOptions o = new ModelCheckingOptions()
-                .sequentialSpecification(UioContract.class)
-                .minimizeFailedScenario(false)
-                .invocationTimeout$lincheck(INVOCATION_TIMEOUT_MS);
-        Bookkeeping.guarantees().forEach(o::addGuarantee);
-        o.addGuarantee(forClasses(UioFacade.class.getName()).methods("setUp", "validate").ignore());
-        return o;
     }
 
     /** The check called {@code name} of {@code variant}. */
     public static LincheckCheck check(String variant, String name) {
-        return new UioLincheckSuite().checks().stream()
-                .filter(c -> c.variant().equals(variant) && c.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no Lincheck check " + variant + "/" + name));
+        return CheckFactory.find(new UioLincheckSuite(), variant, name);
     }
 }

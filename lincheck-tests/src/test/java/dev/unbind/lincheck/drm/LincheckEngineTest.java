@@ -42,7 +42,7 @@ class LincheckEngineTest {
     static void runTwoChecks() {
         LincheckCheck hang = check(UNPLUG, "blocked-waiter-vs-remove");
         LincheckCheck wronglyExpectsADefect = new LincheckCheck(QUIESCED, "getresources-vs-rmmod", DrmFacade.Quiesced.class,
-                () -> DrmLincheckSuite.base().iterations(0).invocationsPerIteration(5)
+                () -> DrmLincheckSuite.CHECKS.base().iterations(0).invocationsPerIteration(5)
                         .addCustomScenario(CustomScenario.of(DrmFacade.Quiesced.class)
                                 .parallel(List.of(op("ioctl", GETRESOURCES)), List.of(op("rmmodHelper"))).build()),
                 IMAGINARY);
