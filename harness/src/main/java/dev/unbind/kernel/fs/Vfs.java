@@ -255,9 +255,7 @@ public final class Vfs {
      * directly; otherwise the fault handler runs. Returns 0 or a VM_FAULT code (SIGBUS).
      */
     public static int access(Vma v, long pgoff) {
-        var target = v.pfnTarget();
-        if (target != null) {
-            target.touch("user access through a PFN mapping, page " + pgoff);
+        if (v.accessThroughPte(pgoff)) {
             return 0;
         }
         VmOperations ops = v.vmOps();

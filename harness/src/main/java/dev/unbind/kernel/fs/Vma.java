@@ -12,6 +12,9 @@ import dev.unbind.kernel.Cell;
  *       or zapped: every user access reaches that memory directly, freed or not.</li>
  *   <li>Otherwise a user access faults into the VMA's {@link VmOperations#fault}.</li>
  *   <li>A zapped VMA ({@link AddressSpace#unmapMappingRange}) faults again on the next access.</li>
+ *   <li>A zap is atomic with user accesses through the PTEs: an access in flight completes before
+ *       the zap does (the TLB shootdown waits for it), and none starts on the old PTE after it.
+ *       Freeing mapped memory after the zap returned is safe; before, it is a use-after-free.</li>
  *   <li>A copy made by fork keeps the original's {@link #pgoff()}, vm_ops, private data and PTEs.</li>
  * </ol>
  */
@@ -25,6 +28,7 @@ public final class Vma {
     private volatile Object privateData;
     private volatile Cell pfnTarget;
     private volatile boolean zapped;
+    private final Object pageTableLock = new Object();
     private volatile boolean unmapped;
 
     Vma(File file, long pgoff) {
@@ -67,12 +71,37 @@ public final class Vma {
         zapped = false;
     }
 
+    /** The memory the PTEs point to, or null if none are present (never mapped, or zapped). */
     Cell pfnTarget() {
-        return zapped ? null : pfnTarget;
+        synchronized (pageTableLock) {
+            return zapped ? null : pfnTarget;
+        }
+    }
+
+    /**
+     * A user access to page {@code pgoff} through a present PTE, atomic with respect to
+     * {@link #zap()}; false if there is none (the access faults instead).
+     */
+    boolean accessThroughPte(long pgoff) {
+        synchronized (pageTableLock) {
+            Cell target = zapped ? null : pfnTarget;
+            if (target == null) {
+                return false;
+            }
+            target.touch("user access through a PFN mapping, page " + pgoff);
+            return true;
+        }
     }
 
     void zap() {
-        zapped = true;
+        synchronized (pageTableLock) { // waits for an access through the PTE in flight
+            zapped = true;
+        }
+    }
+
+    /** The page-table lock of this mapping (tests hold it to stand for an access in flight). */
+    Object pageTableLock() {
+        return pageTableLock;
     }
 
     public boolean zapped() {
