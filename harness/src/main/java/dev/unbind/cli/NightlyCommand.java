@@ -12,13 +12,16 @@ import picocli.CommandLine.Option;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
  * {@code unbind nightly --budget 3m --out out/}: every engine over the whole matrix within the
- * budget, then the reports. Engines run one after the other, each with a share of what is left;
- * time an engine does not use goes to the next, and stress takes whatever remains:
+ * budget, then the reports. Engines run one after the other, each with a share of what is left
+ * ({@link NightlyEngine}); time an engine does not use goes to the next, and stress takes whatever
+ * remains. {@code --engines} runs only some of them:
  * <ol>
  *   <li>the explorer (deterministic: it proves the catalogue is still found) — up to 35%, shared
  *       equally by the variants;</li>
@@ -40,6 +43,10 @@ final class NightlyCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Seed (default: ${DEFAULT-VALUE}).", defaultValue = "1")
     long seed;
 
+    @Option(names = "--engines", split = ",", description = "Engines to run, of ${COMPLETION-CANDIDATES} "
+            + "(default: all); the budget is shared by those selected.", defaultValue = "explorer,lincheck,jcstress,stress")
+    List<NightlyEngine> engines;
+
     @Option(names = "--subjects", split = ",", description = "Variant globs (default: every variant).", defaultValue = "*")
     List<String> globs;
 
@@ -59,28 +66,37 @@ final class NightlyCommand implements Callable<Integer> {
         long start = System.nanoTime();
         long end = start + budget.toNanos() - Duration.ofSeconds(2).toNanos(); // keep time for the reports
         try (Workspace ws = Workspace.start(out, "nightly", globs, budget, seed, all, main.err())) {
-            long exploreUntil = start + share(start, end, 0.35);
-            main.err().println("nightly: explorer until +" + secs(exploreUntil - start) + " s");
-            for (int i = 0; i < selected.size(); i++) {
-                Subjects.Selected s = selected.get(i);
-                long slice = fairSlice(System.nanoTime(), exploreUntil, selected.size() - i);
-                new Explorer(ExploreOptions.defaults().withDeadline(slice), ws.catalogue, ws.sink)
-                        .explore(s.family(), s.variant(), seed);
+            Set<NightlyEngine> on = EnumSet.copyOf(engines);
+            if (on.contains(NightlyEngine.EXPLORER)) {
+                long exploreUntil = System.nanoTime() + part(NightlyEngine.EXPLORER, on, end);
+                main.err().println("nightly: explorer until +" + secs(exploreUntil - start) + " s");
+                for (int i = 0; i < selected.size(); i++) {
+                    Subjects.Selected s = selected.get(i);
+                    long slice = fairSlice(System.nanoTime(), exploreUntil, selected.size() - i);
+                    new Explorer(ExploreOptions.defaults().withDeadline(slice), ws.catalogue, ws.sink)
+                            .explore(s.family(), s.variant(), seed);
+                }
             }
-            Duration lincheckFor = Duration.ofNanos((long) ((end - System.nanoTime()) * 0.15 / 0.65));
-            main.err().println("nightly: Lincheck for " + lincheckFor.toSeconds() + " s");
-            LincheckEngine.Summary ls = new LincheckEngine(LincheckEngine.Options.of(lincheckFor), ws.catalogue, ws.sink)
-                    .run(rotated(selected, LocalDate.now().toEpochDay()));
-            main.err().printf("nightly: Lincheck ran %d check(s)%n", ls.checks());
-            Duration jcstressFor = Duration.ofNanos((long) ((end - System.nanoTime()) * 0.30 / 0.50));
-            main.err().println("nightly: JCStress for " + jcstressFor.toSeconds() + " s");
-            JcstressEngine.Summary js = new JcstressEngine(JcstressEngine.Options.of(out, jcstressFor).rotatedBy(LocalDate.now().toEpochDay()),
-                    ws.catalogue, ws.sink)
-                    .run(rotated(selected, LocalDate.now().toEpochDay()));
-            main.err().printf("nightly: JCStress ran %d of %d tests%n", js.ran(), js.selected());
-            Duration stressFor = Duration.ofNanos(Math.max(1_000_000_000L, end - System.nanoTime()));
-            main.err().println("nightly: stress for " + stressFor.toSeconds() + " s");
-            new StressEngine(StressEngine.Options.of(stressFor, seed), ws.catalogue, ws.sink).run(selected);
+            if (on.contains(NightlyEngine.LINCHECK)) {
+                Duration lincheckFor = Duration.ofNanos(part(NightlyEngine.LINCHECK, on, end));
+                main.err().println("nightly: Lincheck for " + lincheckFor.toSeconds() + " s");
+                LincheckEngine.Summary ls = new LincheckEngine(LincheckEngine.Options.of(lincheckFor), ws.catalogue, ws.sink)
+                        .run(rotated(selected, LocalDate.now().toEpochDay()));
+                main.err().printf("nightly: Lincheck ran %d check(s)%n", ls.checks());
+            }
+            if (on.contains(NightlyEngine.JCSTRESS)) {
+                Duration jcstressFor = Duration.ofNanos(part(NightlyEngine.JCSTRESS, on, end));
+                main.err().println("nightly: JCStress for " + jcstressFor.toSeconds() + " s");
+                JcstressEngine.Summary js = new JcstressEngine(
+                        JcstressEngine.Options.of(out, jcstressFor).rotatedBy(LocalDate.now().toEpochDay()), ws.catalogue, ws.sink)
+                        .run(rotated(selected, LocalDate.now().toEpochDay()));
+                main.err().printf("nightly: JCStress ran %d of %d tests%n", js.ran(), js.selected());
+            }
+            if (on.contains(NightlyEngine.STRESS)) {
+                Duration stressFor = Duration.ofNanos(Math.max(1_000_000_000L, part(NightlyEngine.STRESS, on, end)));
+                main.err().println("nightly: stress for " + stressFor.toSeconds() + " s");
+                new StressEngine(StressEngine.Options.of(stressFor, seed), ws.catalogue, ws.sink).run(selected);
+            }
         }
         main.out().printf("nightly finished in %.1f s (budget %d s)%n", (System.nanoTime() - start) / 1e9, budget.toSeconds());
         return Summary.conclude(out, main.out());
@@ -106,8 +122,9 @@ final class NightlyCommand implements Callable<Integer> {
         return now + Math.max(0, until - now) / Math.max(1, left);
     }
 
-    private static long share(long start, long end, double fraction) {
-        return (long) ((end - start) * fraction);
+    /** Nanoseconds for {@code engine}: its share of what is left until {@code end}. */
+    private static long part(NightlyEngine engine, Set<NightlyEngine> on, long end) {
+        return (long) (Math.max(0, end - System.nanoTime()) * engine.shareOfWhatIsLeft(on));
     }
 
     private static long secs(long nanos) {

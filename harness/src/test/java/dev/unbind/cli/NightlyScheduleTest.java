@@ -2,6 +2,7 @@ package dev.unbind.cli;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.EnumSet;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,5 +34,21 @@ class NightlyScheduleTest {
         assertEquals(List.of("c", "a", "b"), NightlyCommand.rotated(List.of("a", "b", "c"), 5));
         assertEquals(List.of("a", "b", "c"), NightlyCommand.rotated(List.of("a", "b", "c"), 0));
         assertEquals(List.of(), NightlyCommand.rotated(List.<String>of(), 3));
+    }
+
+    @Test
+    void withEveryEngine_eachGetsItsWeightOverTheWeightsStillToRun() {
+        EnumSet<NightlyEngine> all = EnumSet.allOf(NightlyEngine.class);
+        assertEquals(0.35, NightlyEngine.EXPLORER.shareOfWhatIsLeft(all), 1e-9);
+        assertEquals(0.15 / 0.65, NightlyEngine.LINCHECK.shareOfWhatIsLeft(all), 1e-9);
+        assertEquals(0.30 / 0.50, NightlyEngine.JCSTRESS.shareOfWhatIsLeft(all), 1e-9);
+        assertEquals(1.0, NightlyEngine.STRESS.shareOfWhatIsLeft(all), 1e-9, "the last engine takes the rest");
+    }
+
+    @Test
+    void aSelectedEngineAlone_getsTheWholeBudget() {
+        assertEquals(1.0, NightlyEngine.JCSTRESS.shareOfWhatIsLeft(EnumSet.of(NightlyEngine.JCSTRESS)), 1e-9);
+        assertEquals(0.35 / 0.55, NightlyEngine.EXPLORER.shareOfWhatIsLeft(EnumSet.of(NightlyEngine.EXPLORER, NightlyEngine.STRESS)),
+                1e-9, "Lincheck and JCStress are not selected: their weight is not kept for them");
     }
 }

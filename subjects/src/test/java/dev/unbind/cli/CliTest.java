@@ -50,6 +50,7 @@ class CliTest {
             "stress drm.* --duration soon                       | 'soon' is not a duration",
             "explore                                            | Missing required parameter",
             "nightly --budget 1s                                | --budget must be at least 10s",
+            "nightly --engines explorer,tarot                   | tarot",
             "frobnicate                                         | Unmatched argument",
     })
     void badInput_isOneLine_andExitCode2(String args, String expected) {

@@ -1,0 +1,36 @@
+package dev.unbind.cli;
+
+import java.util.Set;
+
+/**
+ * The engines nightly runs, in this order, each with its weight: its share of the budget is its
+ * weight over the weights of the selected engines still to run, times the time left. Time an
+ * engine does not use goes to the ones after it; stress, last, takes whatever remains.
+ */
+enum NightlyEngine {
+    /** Deterministic: proves the catalogue is still found. */
+    EXPLORER(0.35),
+    /** Lincheck's model checker over every variant's facades. */
+    LINCHECK(0.15),
+    /** JCStress, rotated by date when not every test fits. */
+    JCSTRESS(0.30),
+    /** Real threads: time to first detection and race-window coverage. */
+    STRESS(0.20);
+
+    private final double weight;
+
+    NightlyEngine(double weight) {
+        this.weight = weight;
+    }
+
+    /** The part of the time left that {@code this} gets when {@code selected} engines run. */
+    double shareOfWhatIsLeft(Set<NightlyEngine> selected) {
+        double still = 0;
+        for (NightlyEngine e : values()) {
+            if (e.ordinal() >= ordinal() && selected.contains(e)) {
+                still += e.weight;
+            }
+        }
+        return still == 0 ? 0 : weight / still;
+    }
+}
