@@ -1,5 +1,6 @@
 package dev.unbind.result;
 
+import dev.unbind.fault.FaultSpec;
 import dev.unbind.finding.Kind;
 import dev.unbind.subject.Defect;
 
@@ -134,8 +135,11 @@ public record Assessment(List<Meta> metas, List<FamilyView> families, List<Strin
                 defects.add(new DefectView(d, true, FOUND, "", det));
                 continue;
             }
+            // Only a completed exploration of the defect's own target (its scenario under its faults)
+            // proves the defect absent; a nightly deadline may leave that target incomplete.
+            String plan = FaultSpec.parse(d.faults()).spec();
             boolean explored = runs.stream().anyMatch(x -> x.engine().equals("explorer")
-                    && x.scenario().equals(d.scenario()) && x.status().equals("ok"));
+                    && x.scenario().equals(d.scenario()) && x.faults().equals(plan) && x.status().equals("ok"));
             if (explored) {
                 met = false;
                 String p = v.id() + ": catalogued defect " + d.id() + " (" + d.property()

@@ -69,7 +69,7 @@ class JsonReportWriterTest {
         JsonNode family = a.path("families").get(0);
         assertEquals("drm", family.path("info").path("id").asText());
         JsonNode base = family.path("variants").get(0);
-        assertEquals(4, base.path("runs").size());
+        assertEquals(5, base.path("runs").size());
         assertEquals(ResultsFixture.WITNESS_STEPS,
                 base.path("properties").get(0).path("witnesses").get(0).path("finding").path("witness").size());
     }

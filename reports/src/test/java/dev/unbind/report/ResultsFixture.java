@@ -73,6 +73,7 @@ final class ResultsFixture {
         List<RunRecord> runs = List.of(
                 RunRecord.of("explorer", FAMILY, BASELINE, "ioctl-vs-unplug", "", 240, 3.0, "ok", ""),
                 RunRecord.of("explorer", FAMILY, BASELINE, "close-vs-unplug", "fail-nth sweep", 100, 1.0, "ok", ""),
+                RunRecord.of("explorer", FAMILY, BASELINE, "close-vs-unplug", "", 80, 0.5, "ok", ""),
                 RunRecord.of("explorer", FAMILY, FIXED, "ioctl-vs-unplug", "", 300, 3.5, "ok", ""),
                 new RunRecord("stress", FAMILY, BASELINE, "ioctl-vs-unplug", "delay AFTER_UNPLUGGED_CHECK", 5000,
                         10.0, "ok", "", List.of(new WindowStat(WINDOW, 5000, 1200, 5000, 40),
