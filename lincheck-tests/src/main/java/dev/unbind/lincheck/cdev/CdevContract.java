@@ -1,5 +1,6 @@
 package dev.unbind.lincheck.cdev;
 
+import dev.unbind.lincheck.Answers;
 import dev.unbind.subjects.cdev.Chardev;
 
 /**
@@ -34,7 +35,7 @@ public final class CdevContract {
 
     public String open() {
         if (removed) {
-            return CdevFacade.GONE;
+            return Answers.GONE;
         }
         open = true;
         return "ok";
@@ -42,10 +43,10 @@ public final class CdevContract {
 
     public String ioctl(Chardev.Ioctl cmd) {
         if (!open) {
-            return CdevFacade.EBADF;
+            return Answers.EBADF;
         }
         if (removed) {
-            return CdevFacade.GONE;
+            return Answers.GONE;
         }
         if (cmd == Chardev.Ioctl.WAIT_EVENT) {
             if (samples == 0) {

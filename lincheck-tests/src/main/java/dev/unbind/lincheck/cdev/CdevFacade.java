@@ -1,7 +1,6 @@
 package dev.unbind.lincheck.cdev;
 
 import dev.unbind.engine.lincheck.Invocations;
-import dev.unbind.kernel.Errno;
 import dev.unbind.kernel.Kernel;
 import dev.unbind.kernel.fs.File;
 import dev.unbind.kernel.fs.OpenResult;
@@ -16,6 +15,10 @@ import org.jetbrains.lincheck.datastructures.Param;
 import org.jetbrains.lincheck.datastructures.Validate;
 
 import java.util.List;
+
+import static dev.unbind.lincheck.Answers.BAD_FD;
+import static dev.unbind.lincheck.Answers.OOPSED;
+import static dev.unbind.lincheck.Answers.wordOrGone;
 
 /**
  * The daq card's first board ({@code /dev/daq0}) as one process and the system see it, for
@@ -48,12 +51,6 @@ import java.util.List;
 @Param(name = "cmd", gen = IoctlGen.class, conf = "GET_STATUS,SET_FLAGS")
 public abstract class CdevFacade {
     private static final Catalogue CATALOGUE = Catalogue.of(Subjects.of(List.of(new CdevFamily())));
-    /** What an operation whose actor oopsed or hung returns (the finding says why). */
-    static final String OOPS = "oops";
-    /** An ioctl or close with no open fd: never opened, its open failed, or already closed. */
-    static final String EBADF = "ebadf";
-    /** Any of the errors that say the device is gone (-ENXIO, -ENODEV, -ENOENT). */
-    static final String GONE = "gone";
     /**
      * One user thread owns the fd: its open, ioctls and close are never concurrent with each
      * other. A syscall in flight keeps its file after a concurrent close, so its answer could
@@ -61,8 +58,6 @@ public abstract class CdevFacade {
      * sequential order of the calls explains.
      */
     static final String FD_OWNER = "fd";
-    private static final int OOPSED = Integer.MIN_VALUE;
-    private static final int BAD_FD = Integer.MIN_VALUE + 1;
 
     private final String variant;
     private final Kernel k;
@@ -84,7 +79,7 @@ public abstract class CdevFacade {
     /** open("/dev/daq0") into the process's fd. */
     @Operation(runOnce = true, nonParallelGroup = FD_OWNER)
     public String open() {
-        return word(ExternalThreads.as(k, "user", OOPSED, () -> {
+        return wordOrGone(ExternalThreads.as(k, "user", OOPSED, () -> {
             OpenResult r = daq.open();
             if (r.ok()) {
                 fd = r.file();
@@ -96,7 +91,7 @@ public abstract class CdevFacade {
     /** ioctl(2) on the fd (by the thread that owns it). */
     @Operation(nonParallelGroup = FD_OWNER)
     public String ioctl(@Param(name = "cmd") Chardev.Ioctl cmd) {
-        return word(ExternalThreads.as(k, "user", OOPSED, () -> {
+        return wordOrGone(ExternalThreads.as(k, "user", OOPSED, () -> {
             File f = fd;
             return f == null ? BAD_FD : (int) daq.ioctl(f, cmd);
         }));
@@ -141,19 +136,6 @@ public abstract class CdevFacade {
             k.checkQuiescence();
         });
         KernelFindings.throwIfAny(k, variant, CATALOGUE);
-    }
-
-    private static String word(int rc) {
-        if (rc == OOPSED) {
-            return OOPS;
-        }
-        if (rc == BAD_FD) {
-            return EBADF;
-        }
-        if (rc == -Errno.ENXIO || rc == -Errno.ENODEV || rc == -Errno.ENOENT) {
-            return GONE;
-        }
-        return Errno.word(rc);
     }
 
     /** cdev.plain: cdev_init + cdev_add; remove calls cdev_del, then kfree. */

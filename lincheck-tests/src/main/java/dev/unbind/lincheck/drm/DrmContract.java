@@ -1,5 +1,6 @@
 package dev.unbind.lincheck.drm;
 
+import dev.unbind.lincheck.Answers;
 import dev.unbind.subjects.drm.Drm;
 
 /**
@@ -32,7 +33,7 @@ public final class DrmContract {
 
     public String ioctl(Drm.Ioctl cmd) {
         if (closed) {
-            return DrmFacade.EBADF;
+            return Answers.EBADF;
         }
         if (removed) {
             return "enodev";

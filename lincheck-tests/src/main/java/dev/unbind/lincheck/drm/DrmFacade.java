@@ -3,7 +3,6 @@ package dev.unbind.lincheck.drm;
 import dev.unbind.lincheck.KernelFindings;
 import dev.unbind.engine.lincheck.FindingMessage;
 import dev.unbind.engine.lincheck.Invocations;
-import dev.unbind.kernel.Errno;
 import dev.unbind.kernel.Kernel;
 import dev.unbind.kernel.fs.File;
 import dev.unbind.kernel.fs.OpenResult;
@@ -17,6 +16,10 @@ import org.jetbrains.lincheck.datastructures.Param;
 import org.jetbrains.lincheck.datastructures.Validate;
 
 import java.util.List;
+
+import static dev.unbind.lincheck.Answers.BAD_FD;
+import static dev.unbind.lincheck.Answers.OOPSED;
+import static dev.unbind.lincheck.Answers.word;
 
 /**
  * One DRM device as user space and the system see it, for Lincheck: the constructor builds a
@@ -43,12 +46,6 @@ import java.util.List;
 @Param(name = "cmd", gen = IoctlGen.class, conf = "GET_PARAM,DETECT,GETRESOURCES")
 public abstract class DrmFacade {
     private static final Catalogue CATALOGUE = Catalogue.of(Subjects.of(List.of(new DrmFamily())));
-    /** What an operation whose actor oopsed returns (the finding says why). */
-    static final String OOPS = "oops";
-    /** An ioctl or close on an fd this process already closed. */
-    static final String EBADF = "ebadf";
-    private static final int OOPSED = Integer.MIN_VALUE;
-    private static final int BAD_FD = Integer.MIN_VALUE + 1;
     /**
      * One user thread owns the fd: its ioctls and its close are never concurrent with each other.
      * A syscall in flight keeps its file after a concurrent close, so its answer can depend on a
@@ -168,14 +165,6 @@ public abstract class DrmFacade {
             fd.get();
             return true;
         }
-    }
-
-    private static String word(int rc) {
-        return switch (rc) {
-            case OOPSED -> OOPS;
-            case BAD_FD -> EBADF;
-            default -> Errno.word(rc);
-        };
     }
 
 

@@ -1,5 +1,6 @@
 package dev.unbind.lincheck.media;
 
+import dev.unbind.lincheck.Answers;
 import dev.unbind.subjects.media.Media;
 
 /**
@@ -27,7 +28,7 @@ public final class MediaContract {
 
     public String ioctl(Media.Ioctl cmd) {
         if (closed) {
-            return MediaFacade.EBADF;
+            return Answers.EBADF;
         }
         return removed ? "eio" : "ok";
     }

@@ -1,7 +1,6 @@
 package dev.unbind.lincheck.media;
 
 import dev.unbind.engine.lincheck.Invocations;
-import dev.unbind.kernel.Errno;
 import dev.unbind.kernel.Kernel;
 import dev.unbind.kernel.fs.File;
 import dev.unbind.kernel.fs.OpenResult;
@@ -16,6 +15,10 @@ import org.jetbrains.lincheck.datastructures.Param;
 import org.jetbrains.lincheck.datastructures.Validate;
 
 import java.util.List;
+
+import static dev.unbind.lincheck.Answers.BAD_FD;
+import static dev.unbind.lincheck.Answers.OOPSED;
+import static dev.unbind.lincheck.Answers.word;
 
 /**
  * A camera ISP's media device as user space and the system see it, for Lincheck: the constructor
@@ -39,12 +42,6 @@ import java.util.List;
 @Param(name = "cmd", gen = MediaIoctlGen.class, conf = "DEVICE_INFO,G_TOPOLOGY,SETUP_LINK")
 public abstract class MediaFacade {
     private static final Catalogue CATALOGUE = Catalogue.of(Subjects.of(List.of(new MediaFamily())));
-    /** What an operation whose actor oopsed returns (the finding says why). */
-    static final String OOPS = "oops";
-    /** An ioctl on an fd this process already closed. */
-    static final String EBADF = "ebadf";
-    private static final int OOPSED = Integer.MIN_VALUE;
-    private static final int BAD_FD = Integer.MIN_VALUE + 1;
     /**
      * One user thread owns the fd: its ioctls and its close are never concurrent with each other.
      * A syscall in flight keeps its file after a concurrent close, so its answer can depend on a
@@ -168,14 +165,6 @@ public abstract class MediaFacade {
             fd.get();
             return true;
         }
-    }
-
-    private static String word(int rc) {
-        return switch (rc) {
-            case OOPSED -> OOPS;
-            case BAD_FD -> EBADF;
-            default -> Errno.word(rc);
-        };
     }
 
     /** media.pre-series: mainline, the media_device freed by the driver at unbind. */

@@ -1,5 +1,7 @@
 package dev.unbind.lincheck.misc;
 
+import dev.unbind.lincheck.Answers;
+
 /**
  * The user-visible contract of /dev/cros_ec with one open fd, as a sequential object: what a user
  * may see from each call when the calls happen one at a time. Lincheck accepts a concurrent run
@@ -38,7 +40,7 @@ public final class MiscContract {
     }
 
     public String poll() {
-        return closed ? MiscFacade.EBADF : "ok";
+        return closed ? Answers.EBADF : "ok";
     }
 
     public void close() {
@@ -55,7 +57,7 @@ public final class MiscContract {
 
     private String call() {
         if (closed) {
-            return MiscFacade.EBADF;
+            return Answers.EBADF;
         }
         return removed ? "enodev" : "ok";
     }

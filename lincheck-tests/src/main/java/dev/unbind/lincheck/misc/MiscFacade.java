@@ -4,7 +4,6 @@ import dev.unbind.lincheck.KernelFindings;
 import dev.unbind.engine.lincheck.FindingMessage;
 import dev.unbind.engine.lincheck.Invocations;
 import dev.unbind.kernel.Actor;
-import dev.unbind.kernel.Errno;
 import dev.unbind.kernel.Kernel;
 import dev.unbind.kernel.fs.File;
 import dev.unbind.kernel.fs.OpenResult;
@@ -20,6 +19,10 @@ import org.jetbrains.lincheck.datastructures.Validate;
 
 import java.util.List;
 import java.util.function.IntSupplier;
+
+import static dev.unbind.lincheck.Answers.BAD_FD;
+import static dev.unbind.lincheck.Answers.OOPSED;
+import static dev.unbind.lincheck.Answers.word;
 
 /**
  * /dev/cros_ec as user space and the system see it, for Lincheck: the constructor builds a fresh
@@ -44,12 +47,6 @@ import java.util.function.IntSupplier;
 @Param(name = "read", gen = ReadGen.class, conf = "VERSION")
 public abstract class MiscFacade {
     private static final Catalogue CATALOGUE = Catalogue.of(Subjects.of(List.of(new MiscFamily())));
-    /** What an operation whose actor oopsed returns (the finding says why). */
-    static final String OOPS = "oops";
-    /** A call on an fd this process already closed. */
-    static final String EBADF = "ebadf";
-    private static final int OOPSED = Integer.MIN_VALUE;
-    private static final int BAD_FD = Integer.MIN_VALUE + 1;
     /** One user thread owns the fd: its calls and its close are never concurrent with each other. */
     static final String FD_OWNER = "fd";
 
@@ -206,14 +203,6 @@ public abstract class MiscFacade {
             fd.get();
             return true;
         }
-    }
-
-    private static String word(int rc) {
-        return switch (rc) {
-            case OOPSED -> OOPS;
-            case BAD_FD -> EBADF;
-            default -> Errno.word(rc);
-        };
     }
 
 

@@ -1,5 +1,6 @@
 package dev.unbind.lincheck.revocable;
 
+import dev.unbind.lincheck.Answers;
 import dev.unbind.subjects.revocable.Revocable;
 
 /**
@@ -40,7 +41,7 @@ public final class RevocableContract {
     }
 
     public String open() {
-        return removed ? RevocableFacade.GONE : "ok";
+        return removed ? Answers.GONE : "ok";
     }
 
     public String readEvent() {

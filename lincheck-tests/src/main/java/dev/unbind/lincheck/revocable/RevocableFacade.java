@@ -18,6 +18,11 @@ import org.jetbrains.lincheck.datastructures.Validate;
 
 import java.util.List;
 
+import static dev.unbind.lincheck.Answers.OOPS;
+import static dev.unbind.lincheck.Answers.OOPSED;
+import static dev.unbind.lincheck.Answers.word;
+import static dev.unbind.lincheck.Answers.wordOrGone;
+
 /**
  * /dev/cros_ec as user space and the system see it, for Lincheck: the constructor builds a fresh
  * machine, probes the EC (which binds its cros-ec-chardev) and opens the node once; every
@@ -39,16 +44,11 @@ import java.util.List;
 @Param(name = "cmd", gen = CmdGen.class, conf = "XCMD,RDMEM")
 public abstract class RevocableFacade {
     private static final Catalogue CATALOGUE = Catalogue.of(Subjects.of(List.of(new RevocableFamily())));
-    /** What an operation whose actor oopsed returns (the finding says why). */
-    static final String OOPS = "oops";
     /** poll: no event, an event to read, a hang-up or error, an errno where a mask belongs. */
     static final String NONE = "none";
     static final String READY = "ready";
     static final String HUP = "hup";
     static final String ERRNO_AS_MASK = "errno-as-mask";
-    /** open: the node or the device is gone (-ENOENT, -ENODEV, -ENXIO). */
-    static final String GONE = "gone";
-    private static final int OOPSED = Integer.MIN_VALUE;
 
     private final String variant;
     private final Kernel k;
@@ -110,7 +110,7 @@ public abstract class RevocableFacade {
     @Operation
     public String open() {
         int rc = ExternalThreads.as(k, "opener", OOPSED, () -> m.open(Revocable.Node.CROS_EC).rc());
-        return rc == -Errno.ENOENT || rc == -Errno.ENODEV || rc == -Errno.ENXIO ? GONE : word(rc);
+        return wordOrGone(rc);
     }
 
     /** The EC raises an MKBP event: its IRQ thread calls the event notifiers. */
@@ -147,10 +147,6 @@ public abstract class RevocableFacade {
             k.checkQuiescence();
         });
         KernelFindings.throwIfAny(k, variant, CATALOGUE);
-    }
-
-    private static String word(int rc) {
-        return rc == OOPSED ? OOPS : Errno.word(rc);
     }
 
 

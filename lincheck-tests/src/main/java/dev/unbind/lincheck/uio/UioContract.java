@@ -1,5 +1,7 @@
 package dev.unbind.lincheck.uio;
 
+import dev.unbind.lincheck.Answers;
+
 /**
  * The user-visible contract of a uio machine, as a sequential object: tcmu-runner with one fd on
  * a tcmu backstore and its ring mapped, and a bound platform device with nothing open. Lincheck
@@ -29,7 +31,7 @@ public final class UioContract {
 
     public String daemon(FdOp op) {
         if (exited) {
-            return UioFacade.EBADF;
+            return Answers.EBADF;
         }
         return switch (op) {
             case WRITE -> deleted ? "einval" : "ok";

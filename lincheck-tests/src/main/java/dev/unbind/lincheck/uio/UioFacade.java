@@ -19,6 +19,10 @@ import org.jetbrains.lincheck.datastructures.Validate;
 
 import java.util.List;
 
+import static dev.unbind.lincheck.Answers.EBADF;
+import static dev.unbind.lincheck.Answers.OOPS;
+import static dev.unbind.lincheck.Answers.OOPSED;
+
 /**
  * A uio machine as user space and the admin see it, for Lincheck: the constructor builds a fresh
  * machine, creates a tcmu backstore, opens {@code /dev/uio0} and maps its ring (tcmu-runner), and
@@ -41,16 +45,11 @@ import java.util.List;
 @Param(name = "op", gen = FdOpGen.class, conf = "WRITE,POLL,TOUCH")
 public abstract class UioFacade {
     private static final Catalogue CATALOGUE = Catalogue.of(Subjects.of(List.of(new UioFamily())));
-    /** What an operation whose actor oopsed returns (the finding says why). */
-    static final String OOPS = "oops";
-    /** An operation on the fd or mapping after the daemon exited. */
-    static final String EBADF = "ebadf";
     static final String POLLERR = "pollerr";
     static final String NO_EVENT = "none";
     /** One daemon thread owns the fd and the mapping: its calls and its exit are never concurrent. */
     static final String FD_OWNER = "fd";
     private static final int RING = 0;
-    private static final int OOPSED = Integer.MIN_VALUE;
 
     private final String variant;
     private final Kernel k;
