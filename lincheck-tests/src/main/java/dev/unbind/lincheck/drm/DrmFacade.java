@@ -1,6 +1,7 @@
 package dev.unbind.lincheck.drm;
 
 import dev.unbind.lincheck.KernelFindings;
+import dev.unbind.lincheck.ProcessFd;
 import dev.unbind.engine.lincheck.FindingMessage;
 import dev.unbind.engine.lincheck.Invocations;
 import dev.unbind.kernel.Kernel;
@@ -17,7 +18,6 @@ import org.jetbrains.lincheck.datastructures.Validate;
 
 import java.util.List;
 
-import static dev.unbind.lincheck.Answers.BAD_FD;
 import static dev.unbind.lincheck.Answers.OOPSED;
 import static dev.unbind.lincheck.Answers.word;
 
@@ -58,9 +58,8 @@ public abstract class DrmFacade {
     private final Kernel k;
     private final Drm drm;
     private final File fd;
-    /** The process's fd table: an ioctl takes its file reference atomically with the lookup (fdget). */
-    private final Object fdTable = new Object();
-    private boolean closed;
+    /** The process's fd table: a call takes its file reference atomically with the lookup (fdget). */
+    private final ProcessFd fdTable;
 
     protected DrmFacade(String variant) {
         Invocations.started();
@@ -68,6 +67,7 @@ public abstract class DrmFacade {
         this.k = ExternalThreads.lincheck();
         this.drm = new DrmFamily().variant(variant).create().apply(k);
         this.fd = setUp(k, drm, variant);
+        this.fdTable = new ProcessFd(fd);
     }
 
     /** Probes the driver and opens the device node once: the machine every invocation starts from. */
@@ -88,16 +88,7 @@ public abstract class DrmFacade {
     /** ioctl(2) on the open fd (by the thread that owns it). */
     @Operation(nonParallelGroup = FD_OWNER)
     public String ioctl(@Param(name = "cmd") Drm.Ioctl cmd) {
-        return word(ExternalThreads.as(k, "user", OOPSED, () -> {
-            if (!fdget()) {
-                return BAD_FD;
-            }
-            try {
-                return (int) drm.ioctl(fd, cmd);
-            } finally {
-                fd.put(); // fdput
-            }
-        }));
+        return word(ExternalThreads.as(k, "user", OOPSED, () -> fdTable.call(() -> (int) drm.ioctl(fd, cmd))));
     }
 
     /**
@@ -113,13 +104,9 @@ public abstract class DrmFacade {
     @Operation(runOnce = true, nonParallelGroup = FD_OWNER)
     public void close() {
         ExternalThreads.as(k, "closer", () -> {
-            synchronized (fdTable) {
-                if (closed) {
-                    return;
-                }
-                closed = true;
+            if (fdTable.close()) {
+                drm.close(fd);
             }
-            drm.close(fd);
         });
     }
 
@@ -147,9 +134,7 @@ public abstract class DrmFacade {
     public void validate() {
         ExternalThreads.as(k, "exit", () -> {
             ExternalThreads.settle(k);
-            synchronized (fdTable) {
-                closed = true;
-            }
+            fdTable.close(); // the process exits
             drm.quiesce();
             ExternalThreads.settle(k);
             k.checkQuiescence();
@@ -157,15 +142,6 @@ public abstract class DrmFacade {
         KernelFindings.throwIfAny(k, variant, CATALOGUE);
     }
 
-    private boolean fdget() {
-        synchronized (fdTable) {
-            if (closed) {
-                return false;
-            }
-            fd.get();
-            return true;
-        }
-    }
 
 
     /** drm.unregister-only: the remove path most drivers use. */

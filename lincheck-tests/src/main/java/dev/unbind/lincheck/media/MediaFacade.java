@@ -5,6 +5,7 @@ import dev.unbind.kernel.Kernel;
 import dev.unbind.kernel.fs.File;
 import dev.unbind.kernel.fs.OpenResult;
 import dev.unbind.lincheck.KernelFindings;
+import dev.unbind.lincheck.ProcessFd;
 import dev.unbind.result.Catalogue;
 import dev.unbind.sched.ExternalThreads;
 import dev.unbind.subject.Subjects;
@@ -16,7 +17,6 @@ import org.jetbrains.lincheck.datastructures.Validate;
 
 import java.util.List;
 
-import static dev.unbind.lincheck.Answers.BAD_FD;
 import static dev.unbind.lincheck.Answers.OOPSED;
 import static dev.unbind.lincheck.Answers.word;
 
@@ -54,9 +54,8 @@ public abstract class MediaFacade {
     private final Kernel k;
     private final Media media;
     private final File fd;
-    /** The process's fd table: an ioctl takes its file reference atomically with the lookup (fdget). */
-    private final Object fdTable = new Object();
-    private boolean closed;
+    /** The process's fd table: a call takes its file reference atomically with the lookup (fdget). */
+    private final ProcessFd fdTable;
 
     protected MediaFacade(String variant) {
         Invocations.started();
@@ -64,6 +63,7 @@ public abstract class MediaFacade {
         this.k = ExternalThreads.lincheck();
         this.media = new MediaFamily().variant(variant).create().apply(k);
         this.fd = setUp(k, media, variant);
+        this.fdTable = new ProcessFd(fd);
     }
 
     /** Probes the driver and opens /dev/media0 once: the machine every invocation starts from. */
@@ -84,29 +84,16 @@ public abstract class MediaFacade {
     /** ioctl(2) on the open fd (by the thread that owns it). */
     @Operation(nonParallelGroup = FD_OWNER)
     public String ioctl(@Param(name = "cmd") Media.Ioctl cmd) {
-        return word(ExternalThreads.as(k, "user", OOPSED, () -> {
-            if (!fdget()) {
-                return BAD_FD;
-            }
-            try {
-                return (int) media.ioctl(fd, cmd);
-            } finally {
-                fd.put(); // fdput
-            }
-        }));
+        return word(ExternalThreads.as(k, "user", OOPSED, () -> fdTable.call(() -> (int) media.ioctl(fd, cmd))));
     }
 
     /** close(2) of the fd; the file is released now, or by the last syscall still using it. */
     @Operation(runOnce = true, nonParallelGroup = FD_OWNER)
     public void close() {
         ExternalThreads.as(k, "closer", () -> {
-            synchronized (fdTable) {
-                if (closed) {
-                    return;
-                }
-                closed = true;
+            if (fdTable.close()) {
+                media.close(fd);
             }
-            media.close(fd);
         });
     }
 
@@ -145,9 +132,7 @@ public abstract class MediaFacade {
     public void validate() {
         ExternalThreads.as(k, "exit", () -> {
             ExternalThreads.settle(k);
-            synchronized (fdTable) {
-                closed = true;
-            }
+            fdTable.close(); // the process exits
             if (!k.oopsed()) {
                 media.quiesce();
                 ExternalThreads.settle(k);
@@ -157,15 +142,6 @@ public abstract class MediaFacade {
         KernelFindings.throwIfAny(k, variant, CATALOGUE);
     }
 
-    private boolean fdget() {
-        synchronized (fdTable) {
-            if (closed) {
-                return false;
-            }
-            fd.get();
-            return true;
-        }
-    }
 
     /** media.pre-series: mainline, the media_device freed by the driver at unbind. */
     public static final class PreSeries extends MediaFacade {

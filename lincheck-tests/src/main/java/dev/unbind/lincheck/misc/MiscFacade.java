@@ -1,6 +1,7 @@
 package dev.unbind.lincheck.misc;
 
 import dev.unbind.lincheck.KernelFindings;
+import dev.unbind.lincheck.ProcessFd;
 import dev.unbind.engine.lincheck.FindingMessage;
 import dev.unbind.engine.lincheck.Invocations;
 import dev.unbind.kernel.Actor;
@@ -20,7 +21,6 @@ import org.jetbrains.lincheck.datastructures.Validate;
 import java.util.List;
 import java.util.function.IntSupplier;
 
-import static dev.unbind.lincheck.Answers.BAD_FD;
 import static dev.unbind.lincheck.Answers.OOPSED;
 import static dev.unbind.lincheck.Answers.word;
 
@@ -63,9 +63,8 @@ public abstract class MiscFacade {
     private final MiscChardev m;
     private final File fd;
     /** The process's fd table: a call takes its file reference atomically with the lookup (fdget). */
-    private final Object fdTable = new Object();
-    private boolean closed;
-    /** The user killed the reader before its call started (guarded by fdTable). */
+    private final ProcessFd fdTable;
+    /** The user killed the reader before its call started (guarded by the fd table's monitor). */
     private boolean killedBeforeRead;
 
     protected MiscFacade(String variant) {
@@ -74,6 +73,7 @@ public abstract class MiscFacade {
         this.k = ExternalThreads.lincheck();
         this.m = new MiscFamily().variant(variant).create().apply(k);
         this.fd = setUp(k, m, variant);
+        this.fdTable = new ProcessFd(fd);
     }
 
     /** Binds the EC and opens /dev/cros_ec once: the machine every invocation starts from. */
@@ -133,13 +133,9 @@ public abstract class MiscFacade {
     @Operation(runOnce = true, nonParallelGroup = FD_OWNER)
     public void close() {
         ExternalThreads.as(k, "closer", () -> {
-            synchronized (fdTable) {
-                if (closed) {
-                    return;
-                }
-                closed = true;
+            if (fdTable.close()) {
+                m.close(fd);
             }
-            m.close(fd);
         });
     }
 
@@ -172,9 +168,7 @@ public abstract class MiscFacade {
     @Validate
     public void validate() {
         ExternalThreads.as(k, "exit", () -> {
-            synchronized (fdTable) {
-                closed = true;
-            }
+            fdTable.close(); // the process exits
             m.quiesce();
             k.checkQuiescence();
         });
@@ -183,27 +177,9 @@ public abstract class MiscFacade {
 
     /** A call on the fd by {@code actor}: ebadf once closed, else the call with a file reference held. */
     private String onFd(String actor, IntSupplier call) {
-        return word(ExternalThreads.as(k, actor, OOPSED, () -> {
-            if (!fdget()) {
-                return BAD_FD;
-            }
-            try {
-                return call.getAsInt();
-            } finally {
-                fd.put(); // fdput
-            }
-        }));
+        return word(ExternalThreads.as(k, actor, OOPSED, () -> fdTable.call(call)));
     }
 
-    private boolean fdget() {
-        synchronized (fdTable) {
-            if (closed) {
-                return false;
-            }
-            fd.get();
-            return true;
-        }
-    }
 
 
     /** misc.deregister-only: cros_ec_chardev on mainline misc.c. */
