@@ -1,6 +1,5 @@
 package dev.unbind.kernel;
 
-import dev.unbind.fault.DelayKind;
 import dev.unbind.fault.EventKind;
 import dev.unbind.fault.FaultInjector;
 import dev.unbind.fault.FaultPlan;
@@ -14,14 +13,11 @@ import dev.unbind.sched.WaitMode;
 import dev.unbind.sched.WaitOutcome;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 
@@ -40,14 +36,14 @@ import java.util.function.IntSupplier;
  * <p>A kernel is cheap: creating one allocates a few small objects, so engines make a fresh one
  * for every run.
  */
-public final class Kernel implements FaultInjector.Effects {
+public final class Kernel {
     private final Scheduler scheduler;
     private final FaultInjector faults;
     private final Trace trace;
     private final Findings findings = new Findings();
     private final Memory memory = new Memory(this);
     private final List<Actor> actors = new CopyOnWriteArrayList<>();
-    private final Map<EventKind, Consumer<String>> eventHandlers = new EnumMap<>(EventKind.class);
+    private final InjectedEffects effects = new InjectedEffects(this);
     private final List<Runnable> quiescenceChecks = new CopyOnWriteArrayList<>();
     private final List<Module> modules = new CopyOnWriteArrayList<>();
     private final AtomicInteger fallibleSteps = new AtomicInteger();
@@ -158,7 +154,7 @@ public final class Kernel implements FaultInjector.Effects {
             l.hit(this, a, p);
         }
         if (faults.armed()) {
-            faults.atPoint(p.name(), a.name(), a.nextHit(p), this);
+            faults.atPoint(p.name(), a.name(), a.nextHit(p), effects);
         }
         scheduler.point(a, p);
     }
@@ -177,7 +173,7 @@ public final class Kernel implements FaultInjector.Effects {
             return false;
         }
         Actor a = self();
-        boolean fail = faults.shouldFail(p.name(), a.name(), a.nextHit(p), this);
+        boolean fail = faults.shouldFail(p.name(), a.name(), a.nextHit(p), effects);
         if (fail) {
             trace.record(a.name(), "  ! " + p.name() + " fails");
         }
@@ -196,60 +192,7 @@ public final class Kernel implements FaultInjector.Effects {
 
     /** Handles an injected event of this kind; the argument is the rule's target (may be null). */
     public void onEvent(EventKind kind, Consumer<String> handler) {
-        synchronized (eventHandlers) {
-            eventHandlers.put(kind, handler);
-        }
-    }
-
-    @Override
-    public void delay(DelayKind kind, long amount) {
-        switch (kind) {
-            case SPIN -> {
-                for (long i = 0; i < amount; i++) {
-                    Thread.onSpinWait();
-                }
-            }
-            case YIELD -> {
-                for (long i = 0; i < amount; i++) {
-                    Thread.yield();
-                }
-            }
-            case PARK -> LockSupport.parkNanos(amount);
-        }
-    }
-
-    @Override
-    public void event(EventKind kind, String target) {
-        Actor me = self();
-        if (kind == EventKind.SIGNAL) {
-            Actor victim = target == null ? me : actorNamed(target);
-            if (victim != null) {
-                victim.signal(true);
-            }
-            return;
-        }
-        Consumer<String> handler;
-        synchronized (eventHandlers) {
-            handler = eventHandlers.get(kind);
-        }
-        if (handler == null) {
-            trace.record(me.name(), "  ! event " + kind.word() + " has no handler in this scenario");
-            return;
-        }
-        if (kind == EventKind.HW_GONE) {
-            handler.accept(target);
-            return;
-        }
-        // unbind / unload happen in another task, "now": this actor waits until that task has
-        // finished or is blocked, then goes on.
-        Actor ev = spawn("event:" + kind.word(), () -> handler.accept(target));
-        block(Wait.of("injected " + kind.word() + " to run", () -> ev.finished() || ev.blockedOn() != null),
-                WaitMode.UNINTERRUPTIBLE, -1);
-    }
-
-    @Override
-    public int seq() {
-        return trace.size();
+        effects.onEvent(kind, handler);
     }
 
     // ---------------------------------------------------------------- blocking
