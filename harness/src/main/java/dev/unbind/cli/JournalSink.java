@@ -9,13 +9,15 @@ import dev.unbind.result.RunRecord;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * Journals results in a results directory as they arrive: finding files under
- * {@code findings/<variant>/}, one journal line per finding and per run, progress to the console.
+ * {@code findings/<variant>/} (with the texts attached to them), one journal line per finding and
+ * per run, progress to the console.
  */
 final class JournalSink implements ResultSink {
     private final Path dir;
@@ -48,6 +50,19 @@ final class JournalSink implements ResultSink {
                 out.defect() == null ? "(not in the catalogue) " : out.defect() + " ",
                 out.file() == null ? "" : "-> " + out.file());
         return out;
+    }
+
+    @Override
+    public synchronized String attach(String variant, String name, String text) {
+        String rel = "findings/" + variant + "/" + name + ".txt";
+        try {
+            Path file = dir.resolve(rel);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return rel;
     }
 
     @Override

@@ -10,6 +10,15 @@ public interface ResultSink {
 
     void run(RunRecord r);
 
+    /**
+     * Keeps a long text that belongs to {@code variant}'s findings (a checker's whole trace) in a
+     * file of its own, so that journal lines stay short. Returns the file's path relative to the
+     * results directory, or null when this sink keeps no files.
+     */
+    default String attach(String variant, String name, String text) {
+        return null;
+    }
+
     /** A one-line progress message for long runs. */
     void progress(String line);
 

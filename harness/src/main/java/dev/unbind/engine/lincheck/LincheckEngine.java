@@ -33,7 +33,9 @@ import java.util.ServiceLoader;
  * <p>How a failure is read ({@link LincheckFailureReport}): the findings a facade's
  * {@code @Validate} names ({@link FindingMessage}); a hang, attributed through the catalogue
  * from the waits Lincheck prints; results outside the contract (an {@code ERRNO} finding); a
- * timeout of the whole invocation is an error of the run, not a finding.
+ * timeout of the whole invocation is an error of the run, not a finding. A finding carries the
+ * interleaving; Lincheck's detailed trace, megabytes long, is kept once per failed check in a file
+ * beside the finding files ({@link ResultSink#attach}).
  */
 public final class LincheckEngine {
     public static final String ENGINE = "lincheck";
@@ -159,9 +161,10 @@ public final class LincheckEngine {
             CheckVerdict v = CheckVerdict.failed(c, r);
             if (v.failed()) {
                 double seconds = (System.nanoTime() - checkStart) / 1e9;
+                String trace = r.findings().isEmpty() ? null : sink.attach(c.variant(), "lincheck-" + c.name() + "-trace", e.getMessage());
                 for (Finding f : r.findings()) {
                     Defect d = r.defectOf(f);
-                    record(family, c, f, d == null ? null : d.id(), seconds, runs);
+                    record(family, c, withTrace(f, trace), d == null ? null : d.id(), seconds, runs);
                 }
             }
             return new Outcome(v, runs);
@@ -169,6 +172,15 @@ public final class LincheckEngine {
             return new Outcome(CheckVerdict.error(e), Math.max(0, Invocations.count() - before));
         }
         return new Outcome(CheckVerdict.passed(c), Math.max(1, Invocations.count() - before));
+    }
+
+    /** The finding, its detail pointing at the file that keeps Lincheck's whole trace. */
+    private static Finding withTrace(Finding f, String trace) {
+        if (trace == null) {
+            return f;
+        }
+        return new Finding(f.kind(), f.summary(), f.object(), f.sites(), f.witness(), f.faults(),
+                f.detail() + "Lincheck's detailed trace: " + trace + "\n");
     }
 
     private void record(String family, LincheckCheck c, Finding f, String defect, double seconds, long runs) {

@@ -28,12 +28,16 @@ import java.util.regex.Pattern;
  *   <li>{@code The execution has hung, see the thread dump}: the invocation ran out of wall
  *       time (Lincheck's timeout), which says nothing about the protocol: {@link #timedOut()}.</li>
  * </ul>
- * Every finding's {@code detail} is the whole message, interleaving included.
+ * Every finding's {@code detail} is the message up to the interleaving that leads to the error
+ * ({@link #withoutDetailedTrace}): Lincheck's detailed trace that follows it pads every row of one
+ * table to its widest cell and runs to megabytes, so the engine keeps it once per check in a file
+ * beside the findings instead of in every journal line.
  */
 public final class LincheckFailureReport {
     private static final Pattern HEADER = Pattern.compile("^= (.+?) =\\s*$", Pattern.MULTILINE);
     /** How the inline scheduler's spin loop appears in Lincheck's trace: its first argument names the wait. */
     private static final Pattern WAIT = Pattern.compile("spinUntil\\(\"((?:[^\"\\\\]|\\\\.)*)\"");
+    private static final String DETAILED_TRACE = "\nDetailed trace:";
 
     private final String headline;
     private final boolean timedOut;
@@ -50,6 +54,7 @@ public final class LincheckFailureReport {
     /** Reads {@code message}, the failure of check {@code scenario} on {@code variant}. */
     public static LincheckFailureReport read(String message, String variant, String scenario, Catalogue catalogue) {
         String text = message == null ? "" : message;
+        String detail = withoutDetailedTrace(text);
         Matcher h = HEADER.matcher(text);
         String headline = h.find() ? h.group(1).strip() : LincheckEngine.firstLine(text);
         List<Finding> findings = new ArrayList<>();
@@ -65,7 +70,7 @@ public final class LincheckFailureReport {
                     continue;
                 }
                 FindingMessage.first(m.group()).ifPresent(n -> {
-                    findings.add(new Finding(n.kind(), n.summary(), "", List.of(), List.of(), List.of(), text));
+                    findings.add(new Finding(n.kind(), n.summary(), "", List.of(), List.of(), List.of(), detail));
                     defects.add(n.defect() == null ? null : byId(catalogue, variant, n.defect()));
                 });
             }
@@ -75,16 +80,22 @@ public final class LincheckFailureReport {
                 blocked.add(Role.of("blocked", new Site("lincheck thread", "(spinning)", wait)));
             }
             Finding f = new Finding(Kind.HANG, "the execution has hung: " + (blocked.isEmpty() ? "no thread can progress"
-                    : String.join(" / ", waits(text))), "run", blocked, List.of(), List.of(), text);
+                    : String.join(" / ", waits(text))), "run", blocked, List.of(), List.of(), detail);
             findings.add(f);
             defects.add(catalogue.attribute(variant, scenario, f));
         } else if (headline.startsWith("Invalid execution results")) {
             Finding f = new Finding(Kind.ERRNO, "results no order of the calls explains (outside the contract)",
-                    "results", List.of(), List.of(), List.of(), text);
+                    "results", List.of(), List.of(), List.of(), detail);
             findings.add(f);
             defects.add(catalogue.attribute(variant, scenario, f));
         }
         return new LincheckFailureReport(headline, false, findings, defects);
+    }
+
+    /** The message without Lincheck's detailed trace: the results and the interleaving that leads to the error. */
+    public static String withoutDetailedTrace(String message) {
+        int cut = message.indexOf(DETAILED_TRACE);
+        return cut < 0 ? message : message.substring(0, cut + 1);
     }
 
     /** The distinct waits named in the trace, in order of appearance. */

@@ -58,6 +58,15 @@ class LincheckFailureReportTest {
     }
 
     @Test
+    void detailedTrace_isLeftOutOfTheFindings_butItsWaitsAreRead() {
+        String message = HUNG + "\nDetailed trace:\n| " + " ".repeat(5000) + " |\n";
+        LincheckFailureReport r = LincheckFailureReport.read(message, "drm.unplug-enter-exit", "blocked-waiter-vs-remove", CATALOGUE);
+        assertEquals(HUNG + "\n", r.findings().get(0).detail());
+        assertEquals(2, r.findings().get(0).sites().size());
+        assertEquals(VALIDATION, LincheckFailureReport.withoutDetailedTrace(VALIDATION));
+    }
+
+    @Test
     void hang_namesEveryWait_andIsAttributedThroughTheCatalogue() {
         LincheckFailureReport r = LincheckFailureReport.read(HUNG, "drm.unplug-enter-exit", "blocked-waiter-vs-remove", CATALOGUE);
         assertEquals(1, r.findings().size());

@@ -6,19 +6,29 @@ import dev.unbind.result.ResultSink;
 import dev.unbind.result.RunRecord;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Keeps what an engine journals, for assertions. */
 final class CollectingSink implements ResultSink {
     final List<RunRecord> runs = new ArrayList<>();
     final List<FindingRecord> findings = new ArrayList<>();
     final List<FindingFile> files = new ArrayList<>();
+    final Map<String, String> attached = new LinkedHashMap<>();
 
     @Override
     public synchronized FindingRecord finding(FindingRecord f, FindingFile file) {
         findings.add(f);
         files.add(file);
         return f;
+    }
+
+    @Override
+    public synchronized String attach(String variant, String name, String text) {
+        String path = variant + "/" + name;
+        attached.put(path, text);
+        return path;
     }
 
     @Override

@@ -78,7 +78,11 @@ class LincheckEngineTest {
         assertEquals(UNPLUG + ".sleeping-enter-section", f.defect());
         assertEquals(Kind.HANG, f.finding().kind());
         assertTrue(f.finding().summary().contains("synchronize_srcu(drm_unplug_srcu)"), f.finding()::summary);
-        assertTrue(f.finding().detail().contains("The following interleaving"), "the detail is Lincheck's whole report");
+        String trace = UNPLUG + "/lincheck-blocked-waiter-vs-remove-trace";
+        assertTrue(f.finding().detail().contains("The following interleaving"), "the detail has the interleaving");
+        assertTrue(f.finding().detail().endsWith("Lincheck's detailed trace: " + trace + "\n"), f.finding()::detail);
+        String whole = SINK.attached.get(trace);
+        assertTrue(whole != null && whole.startsWith(f.finding().detail().substring(0, 40)), () -> "attached: " + SINK.attached.keySet());
         assertEquals(LincheckEngine.ENGINE, f.engine());
     }
 
