@@ -1,5 +1,6 @@
 package dev.unbind.cli;
 
+import dev.unbind.engine.cost.ReadSideEngine;
 import dev.unbind.engine.explore.ExploreOptions;
 import dev.unbind.engine.explore.Explorer;
 import dev.unbind.engine.jcstress.JcstressEngine;
@@ -23,6 +24,8 @@ import java.util.concurrent.Callable;
  * ({@link NightlyEngine}); time an engine does not use goes to the next, and stress takes whatever
  * remains. {@code --engines} runs only some of them:
  * <ol>
+ *   <li>the read-side cost of every variant (what a fix costs each call) — up to 5%, at most 2 s
+ *       per variant; first, so that no other engine has shaped the JIT's profiles yet;</li>
  *   <li>the explorer (deterministic: it proves the catalogue is still found) — up to 35%, shared
  *       equally by the variants;</li>
  *   <li>Lincheck's model checker over every variant's facades — up to 15%;</li>
@@ -44,7 +47,7 @@ final class NightlyCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--engines", split = ",", description = "Engines to run, of ${COMPLETION-CANDIDATES} "
-            + "(default: all); the budget is shared by those selected.", defaultValue = "explorer,lincheck,jcstress,stress")
+            + "(default: all); the budget is shared by those selected.", defaultValue = "cost,explorer,lincheck,jcstress,stress")
     List<NightlyEngine> engines;
 
     @Option(names = "--subjects", split = ",", description = "Variant globs (default: every variant).", defaultValue = "*")
@@ -67,6 +70,11 @@ final class NightlyCommand implements Callable<Integer> {
         long end = start + budget.toNanos() - Duration.ofSeconds(2).toNanos(); // keep time for the reports
         try (Workspace ws = Workspace.start(out, "nightly", globs, budget, seed, all, main.err())) {
             Set<NightlyEngine> on = EnumSet.copyOf(engines);
+            if (on.contains(NightlyEngine.COST)) {
+                Duration perVariant = costPerVariant(part(NightlyEngine.COST, on, end), selected.size());
+                main.err().println("nightly: read-side cost, " + perVariant.toMillis() + " ms per variant");
+                new ReadSideEngine(new ReadSideEngine.Options(perVariant), ws.sink).run(selected);
+            }
             if (on.contains(NightlyEngine.EXPLORER)) {
                 long exploreUntil = System.nanoTime() + part(NightlyEngine.EXPLORER, on, end);
                 main.err().println("nightly: explorer until +" + secs(exploreUntil - start) + " s");
@@ -120,6 +128,12 @@ final class NightlyCommand implements Callable<Integer> {
      */
     static long fairSlice(long now, long until, int left) {
         return now + Math.max(0, until - now) / Math.max(1, left);
+    }
+
+    /** The cost engine's time for one of {@code variants}: its equal part, within 100 ms and 2 s. */
+    static Duration costPerVariant(long nanos, int variants) {
+        long each = nanos / Math.max(1, variants);
+        return Duration.ofNanos(Math.max(100_000_000L, Math.min(2_000_000_000L, each)));
     }
 
     /** Nanoseconds for {@code engine}: its share of what is left until {@code end}. */

@@ -8,6 +8,8 @@ import java.util.Set;
  * engine does not use goes to the ones after it; stress, last, takes whatever remains.
  */
 enum NightlyEngine {
+    /** What every fix costs per call, device alive; first, before other engines shape the JIT. */
+    COST(0.05),
     /** Deterministic: proves the catalogue is still found. */
     EXPLORER(0.35),
     /** Lincheck's model checker over every variant's facades. */

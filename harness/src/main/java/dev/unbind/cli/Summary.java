@@ -1,9 +1,11 @@
 package dev.unbind.cli;
 
+import dev.unbind.engine.cost.ReadSideEngine;
 import dev.unbind.result.Assessment;
 import dev.unbind.result.Journal;
 import dev.unbind.result.Reports;
 import dev.unbind.result.Results;
+import dev.unbind.result.RunRecord;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -40,17 +42,21 @@ final class Summary {
     private static void printDetections(Assessment a, PrintStream out) {
         for (Assessment.FamilyView f : a.families()) {
             out.println();
-            out.println(f.info().id() + ": time to first detection (s / runs until it)");
+            List<String> detecting = f.engines().stream().filter(e -> !e.equals(ReadSideEngine.ENGINE)).toList();
+            if (!detecting.isEmpty()) {
+                out.println(f.info().id() + ": time to first detection (s / runs until it)");
+            }
             for (Assessment.VariantView v : f.variants()) {
-                for (Assessment.DefectView d : v.defects()) {
+                for (Assessment.DefectView d : detecting.isEmpty() ? List.<Assessment.DefectView>of() : v.defects()) {
                     StringBuilder b = new StringBuilder();
-                    for (String engine : f.engines()) {
+                    for (String engine : detecting) {
                         Assessment.Detection x = d.first(engine);
                         b.append(String.format("  %s %s", engine, x == null ? "-" : String.format("%.3f/%d", x.seconds(), x.runs())));
                     }
                     out.printf("  %-58s%s%n", d.defect().id(), b);
                 }
             }
+            printReadSide(f, out);
             for (Assessment.VariantView v : f.variants()) {
                 v.runs().stream().filter(r -> !r.windows().isEmpty()).findAny().ifPresent(any -> {
                     out.println("  windows of " + v.info().id() + " (hits, open = other side in flight, violations):");
@@ -71,6 +77,20 @@ final class Summary {
                     });
                 });
             }
+        }
+    }
+
+    /** The cost engine's figures: ns per read-side call, or why a variant has none. */
+    private static void printReadSide(Assessment.FamilyView f, PrintStream out) {
+        List<RunRecord> costs = f.variants().stream().flatMap(v -> v.runs().stream())
+                .filter(r -> r.engine().equals(ReadSideEngine.ENGINE)).toList();
+        if (costs.isEmpty()) {
+            return;
+        }
+        out.println(f.info().id() + ": read side, ns per call (device alive, uncontended)");
+        for (RunRecord r : costs) {
+            out.printf("  %-36s %s%n", r.variant(), r.readSide() == null ? r.note()
+                    : String.format("%8.1f ns  %s", r.readSide().medianNs(), r.readSide().call()));
         }
     }
 

@@ -32,6 +32,9 @@ public record Assessment(List<Meta> metas, List<FamilyView> families, List<Strin
     public static final String KEPT = "kept";
     public static final String NOT_RUN = "not-run";
 
+    /** The engine that measures what a fix costs: it runs variants but checks no property. */
+    private static final String MEASURES_ONLY = "cost";
+
     public boolean ok() {
         return problems.isEmpty();
     }
@@ -101,6 +104,7 @@ public record Assessment(List<Meta> metas, List<FamilyView> families, List<Strin
     private static VariantView variant(Catalogue.VariantInfo v, Catalogue.FamilyInfo f, List<RunRecord> runs,
                                        List<FindingRecord> found, List<String> problems, List<String> warnings) {
         List<PropertyCell> cells = new ArrayList<>();
+        boolean checked = runs.stream().anyMatch(x -> !x.engine().equals(MEASURES_ONLY));
         for (Kind k : Kind.values()) {
             List<FindingRecord> ofKind = found.stream().filter(x -> x.finding().kind() == k).toList();
             Map<String, FindingRecord> distinct = new LinkedHashMap<>();
@@ -108,7 +112,7 @@ public record Assessment(List<Meta> metas, List<FamilyView> families, List<Strin
                 String key = x.defect() != null ? x.defect() : x.finding().signature();
                 distinct.merge(key, x, (a, b) -> a.secondsToDetect() <= b.secondsToDetect() ? a : b);
             }
-            String verdict = !ofKind.isEmpty() ? BROKEN : KEPT;
+            String verdict = !ofKind.isEmpty() ? BROKEN : checked ? KEPT : NOT_RUN;
             cells.add(new PropertyCell(k, verdict, List.copyOf(distinct.values())));
         }
         boolean met = true;
@@ -149,7 +153,9 @@ public record Assessment(List<Meta> metas, List<FamilyView> families, List<Strin
             } else {
                 String w = v.id() + ": catalogued defect " + d.id() + " was not detected in this run"
                         + " (no engine that can prove it ran its scenario to completion)";
-                warnings.add(w);
+                if (checked) { // a run that only measured cost looked for nothing: nothing to warn about
+                    warnings.add(w);
+                }
                 defects.add(new DefectView(d, false, UNPROVEN, w, det));
             }
         }

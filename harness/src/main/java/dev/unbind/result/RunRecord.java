@@ -14,10 +14,11 @@ import java.util.List;
  * @param note      free text (why incomplete, outcome counts...)
  * @param windows   race-window coverage (stress)
  * @param latencies operation latencies (stress)
+ * @param readSide  what one read-side call costs (the cost engine), or null
  */
 public record RunRecord(String engine, String family, String variant, String scenario, String faults,
                         long runs, double seconds, String status, String note,
-                        List<WindowStat> windows, List<LatencyStat> latencies) {
+                        List<WindowStat> windows, List<LatencyStat> latencies, ReadSideCost readSide) {
     public RunRecord {
         windows = windows == null ? List.of() : List.copyOf(windows);
         latencies = latencies == null ? List.of() : List.copyOf(latencies);
@@ -28,6 +29,6 @@ public record RunRecord(String engine, String family, String variant, String sce
 
     public static RunRecord of(String engine, String family, String variant, String scenario, String faults,
                                long runs, double seconds, String status, String note) {
-        return new RunRecord(engine, family, variant, scenario, faults, runs, seconds, status, note, List.of(), List.of());
+        return new RunRecord(engine, family, variant, scenario, faults, runs, seconds, status, note, List.of(), List.of(), null);
     }
 }

@@ -29,12 +29,21 @@ public interface Family<M> {
 
     List<Defect> defects();
 
+    /** The call whose cost every variant's read side is measured on. */
+    ReadSide<M> readSide();
+
     /** Every named point the family's code passes (its own and the kernel's it uses). */
     List<Point> points();
 
     default Variant<M> variant(String id) {
         return variants().stream().filter(v -> v.id().equals(id)).findFirst()
                 .orElseThrow(() -> new NoSuchElementException("no variant " + id + " in " + id()));
+    }
+
+    /** On kernel {@code k}, a fresh model of {@code variant} made ready for its {@link #readSide()} call. */
+    default Runnable readSide(String variant, Kernel k) {
+        M model = variant(variant).create().apply(k);
+        return readSide().prepare().apply(k, model);
     }
 
     default Scenario<M> scenario(String id) {

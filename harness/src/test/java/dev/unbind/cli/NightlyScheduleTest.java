@@ -2,12 +2,13 @@ package dev.unbind.cli;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** How nightly shares its explorer time and rotates the engines' order. */
+/** How nightly shares its budget, its explorer and cost time, and rotates the engines' order. */
 class NightlyScheduleTest {
     @Test
     void eachVariantGetsAnEqualPartOfWhatIsLeft() {
@@ -39,10 +40,18 @@ class NightlyScheduleTest {
     @Test
     void withEveryEngine_eachGetsItsWeightOverTheWeightsStillToRun() {
         EnumSet<NightlyEngine> all = EnumSet.allOf(NightlyEngine.class);
+        assertEquals(0.05 / 1.05, NightlyEngine.COST.shareOfWhatIsLeft(all), 1e-9);
         assertEquals(0.35, NightlyEngine.EXPLORER.shareOfWhatIsLeft(all), 1e-9);
         assertEquals(0.15 / 0.65, NightlyEngine.LINCHECK.shareOfWhatIsLeft(all), 1e-9);
         assertEquals(0.30 / 0.50, NightlyEngine.JCSTRESS.shareOfWhatIsLeft(all), 1e-9);
         assertEquals(1.0, NightlyEngine.STRESS.shareOfWhatIsLeft(all), 1e-9, "the last engine takes the rest");
+    }
+
+    @Test
+    void theCostEngine_givesEachVariantAnEqualPart_betweenATenthOfASecondAndTwoSeconds() {
+        assertEquals(Duration.ofMillis(300), NightlyCommand.costPerVariant(9_000_000_000L, 30));
+        assertEquals(Duration.ofMillis(100), NightlyCommand.costPerVariant(1_000_000_000L, 27), "too little time: the floor");
+        assertEquals(Duration.ofSeconds(2), NightlyCommand.costPerVariant(600_000_000_000L, 27), "more than it needs: the cap");
     }
 
     @Test

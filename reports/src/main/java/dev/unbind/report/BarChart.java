@@ -18,7 +18,9 @@ record BarChart(String title, Axis axis, List<String> series, List<Bar> bars) {
         /** Seconds on a logarithmic axis, one tick per decade. */
         LOG_SECONDS,
         /** 0–100 %, linear. */
-        PERCENT
+        PERCENT,
+        /** Nanoseconds from 0, linear. */
+        NANOS
     }
 
     /**
@@ -26,7 +28,7 @@ record BarChart(String title, Axis axis, List<String> series, List<Bar> bars) {
      *
      * @param group  label of the group (shown once, on its first bar)
      * @param series index into the chart's series
-     * @param value  seconds or percent; NaN draws no bar, only the label
+     * @param value  seconds, percent or nanoseconds; NaN draws no bar, only the label
      * @param label  printed after the bar ({@code 0.042 s · 17 schedules}, {@code not found})
      */
     record Bar(String group, int series, double value, String label) {

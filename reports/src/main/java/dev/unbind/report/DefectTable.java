@@ -15,7 +15,7 @@ final class DefectTable {
     }
 
     static Table of(Assessment.FamilyView family, ProblemIndex problems, Witnesses witnesses) {
-        List<String> engines = Engines.sorted(family.engines());
+        List<String> engines = Engines.detecting(family.engines());
         Table.Builder t = new Table.Builder().col("Defect").col("Variant").col("Property").col("Title").col("Found");
         engines.forEach(e -> t.col(e + ": first detection"));
         t.col("Reference");
@@ -42,7 +42,7 @@ final class DefectTable {
 
     /** Time to first detection per defect and engine. */
     static BarChart chart(Assessment.FamilyView family) {
-        List<String> engines = Engines.sorted(family.engines());
+        List<String> engines = Engines.detecting(family.engines());
         List<BarChart.Bar> bars = new ArrayList<>();
         for (Assessment.VariantView v : family.variants()) {
             for (Assessment.DefectView d : v.defects()) {

@@ -7,7 +7,9 @@ import java.util.List;
 /** The engines in the order the reports show them, and what each one counts. */
 final class Engines {
     static final String EXPLORER = "explorer";
-    private static final List<String> ORDER = List.of(EXPLORER, "stress", "jcstress", "lincheck");
+    /** Measures the read side's cost; it looks for no defect. */
+    static final String COST = "cost";
+    private static final List<String> ORDER = List.of(EXPLORER, "stress", "jcstress", "lincheck", COST);
 
     /** Known engines first in their fixed order, then any other by name. */
     static final Comparator<String> ORDERING = Comparator.comparingInt(Engines::rank).thenComparing(e -> e);
@@ -19,12 +21,18 @@ final class Engines {
         return engines.stream().distinct().sorted(ORDERING).toList();
     }
 
+    /** The engines that look for defects, in order. */
+    static List<String> detecting(Collection<String> engines) {
+        return sorted(engines).stream().filter(e -> !e.equals(COST)).toList();
+    }
+
     /** What one unit of {@code RunRecord.runs} is for this engine. */
     static String unit(String engine) {
         return switch (engine) {
             case EXPLORER -> "schedules";
             case "jcstress" -> "samples";
             case "lincheck" -> "invocations";
+            case COST -> "calls";
             default -> "runs";
         };
     }

@@ -26,6 +26,11 @@ final class Fmt {
         return String.format(Locale.ROOT, us < 1000 ? "%.1f" : "%.0f", us);
     }
 
+    /** Nanoseconds: the rule of {@link #micros}, one decimal below 1000. */
+    static String nanos(double ns) {
+        return micros(ns);
+    }
+
     /** {@code part} of {@code whole} in percent with one decimal; {@link #NONE} when whole is 0. */
     static String percent(long part, long whole) {
         if (whole <= 0) {

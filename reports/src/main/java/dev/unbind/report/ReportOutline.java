@@ -93,6 +93,12 @@ final class ReportOutline {
         }
 
         out.heading(3, "What the fix costs", id + "-costs");
+        out.heading(4, "Every call: the read side", id + "-read-side");
+        table(out, f.readSide(), "The read side was not measured (the cost engine measures it).");
+        if (!f.readSideChart().isEmpty()) {
+            out.chart(f.readSideChart());
+        }
+        out.heading(4, "Remove and close: latency under stress", id + "-latencies");
         table(out, f.costs(), "No latencies were measured (stress records them).");
     }
 

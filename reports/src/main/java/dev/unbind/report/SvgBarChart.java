@@ -36,6 +36,8 @@ final class SvgBarChart {
                     .max().orElse(1);
             lo = Math.floor(Math.log10(Math.max(min, MIN_SECONDS)));
             hi = Math.max(lo + 1, Math.ceil(Math.log10(Math.max(max, MIN_SECONDS))));
+        } else if (c.axis() == BarChart.Axis.NANOS) {
+            hi = niceCeiling(c.bars().stream().filter(BarChart.Bar::drawn).mapToDouble(BarChart.Bar::value).max().orElse(1));
         }
         int groups = (int) c.bars().stream().map(BarChart.Bar::group).distinct().count();
         int height = TOP + c.bars().size() * ROW + Math.max(0, groups - 1) * GAP + 12;
@@ -88,9 +90,12 @@ final class SvgBarChart {
     }
 
     private static void axis(StringBuilder s, BarChart.Axis axis, double lo, double hi, int height) {
-        if (axis == BarChart.Axis.PERCENT) {
-            for (int p = 0; p <= 100; p += 25) {
-                tick(s, PLOT_X + PLOT_W * p / 100.0, p + "%", height);
+        if (axis == BarChart.Axis.PERCENT || axis == BarChart.Axis.NANOS) {
+            for (int q = 0; q <= 4; q++) {
+                double v = hi * q / 4;
+                String label = axis == BarChart.Axis.PERCENT ? Math.round(v) + "%"
+                        : String.format(Locale.ROOT, "%.0f ns", v);
+                tick(s, PLOT_X + PLOT_W * q / 4.0, label, height);
             }
             return;
         }
@@ -107,11 +112,23 @@ final class SvgBarChart {
     }
 
     private static double x(BarChart.Axis axis, double lo, double hi, double v) {
-        if (axis == BarChart.Axis.PERCENT) {
-            return PLOT_X + PLOT_W * Math.min(100, Math.max(0, v)) / 100.0;
+        if (axis == BarChart.Axis.PERCENT || axis == BarChart.Axis.NANOS) {
+            return PLOT_X + PLOT_W * Math.min(hi, Math.max(0, v)) / hi;
         }
         double d = Math.log10(Math.max(v, Math.pow(10, lo)));
         return PLOT_X + PLOT_W * (d - lo) / (hi - lo);
+    }
+
+    /** The smallest of 1, 2 or 5 times a power of ten, times 4 (the ticks), that is at least {@code max}. */
+    static double niceCeiling(double max) {
+        double quarter = Math.max(max, 1e-9) / 4;
+        double p = Math.pow(10, Math.floor(Math.log10(quarter)));
+        for (double m : new double[] {1, 2, 5, 10}) {
+            if (m * p >= quarter) {
+                return 4 * m * p;
+            }
+        }
+        return 40 * p;
     }
 
     /** 0.001 → "1 ms", 10 → "10 s". */

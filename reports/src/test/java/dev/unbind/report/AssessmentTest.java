@@ -8,8 +8,9 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** When a catalogued defect that was not found counts as a detection regression. */
+/** When a catalogued defect that was not found counts as a detection regression; when a variant has no verdict. */
 class AssessmentTest {
     private static String leakStatus(Results r) {
         return Assessment.of(r).families().get(0).variants().get(0).defects().stream()
@@ -29,5 +30,18 @@ class AssessmentTest {
                 .toList();
         Results onlySweep = new Results(r.metas(), r.catalogue(), withoutItsOwnTarget, r.findings());
         assertEquals(Assessment.UNPROVEN, leakStatus(onlySweep), "the fail-nth sweep completing does not explore the plain schedules");
+    }
+
+    @Test
+    void aVariantOnlyMeasuredForCost_hasNoVerdict_keptOrBroken() {
+        Results r = ResultsFixture.results();
+        List<RunRecord> costOnly = r.runs().stream().filter(x -> x.engine().equals("cost")).toList();
+        Results measured = new Results(r.metas(), r.catalogue(), costOnly, List.of());
+        Assessment.VariantView fixed = Assessment.of(measured).families().get(0).variants().stream()
+                .filter(v -> v.info().id().equals(ResultsFixture.FIXED)).findFirst().orElseThrow();
+        assertTrue(fixed.properties().stream().allMatch(c -> c.verdict().equals(Assessment.NOT_RUN)), fixed::toString);
+        Assessment.VariantView checked = Assessment.of(r).families().get(0).variants().stream()
+                .filter(v -> v.info().id().equals(ResultsFixture.FIXED)).findFirst().orElseThrow();
+        assertTrue(checked.properties().stream().noneMatch(c -> c.verdict().equals(Assessment.NOT_RUN)));
     }
 }

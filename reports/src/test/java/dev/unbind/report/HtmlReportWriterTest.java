@@ -92,9 +92,17 @@ class HtmlReportWriterTest {
     }
 
     @Test
+    void readSideChart_drawsNsPerCallOnALinearAxis() {
+        String readSide = Xml.elements(doc, "svg").get(2).getTextContent();
+        assertTrue(readSide.contains(ResultsFixture.BASELINE + " — ns per call: 40.0 ns"), readSide);
+        assertTrue(readSide.contains(ResultsFixture.FIXED + " — ns per call: 110.0 ns"), readSide);
+        assertTrue(readSide.contains("0 ns") && readSide.contains("200 ns"), "ticks up to a round 200 ns: " + readSide);
+    }
+
+    @Test
     void charts_areInlineSvgWithLabelledBars() {
         List<Element> svgs = Xml.elements(doc, "svg");
-        assertEquals(2, svgs.size());
+        assertEquals(3, svgs.size());
         String detection = svgs.get(0).getTextContent();
         assertTrue(detection.contains("drm.ioctl-after-unplug — explorer: 2.500 s · 17 schedules"), detection);
         assertTrue(detection.contains("drm.ioctl-after-unplug — stress: 0.125 s · 1200 runs"), detection);

@@ -69,7 +69,10 @@ class JsonReportWriterTest {
         JsonNode family = a.path("families").get(0);
         assertEquals("drm", family.path("info").path("id").asText());
         JsonNode base = family.path("variants").get(0);
-        assertEquals(5, base.path("runs").size());
+        assertEquals(6, base.path("runs").size());
+        JsonNode cost = base.path("runs").get(5);
+        assertEquals("cost", cost.path("engine").asText());
+        assertEquals(40.0, cost.path("readSide").path("medianNs").asDouble(), 1e-9);
         assertEquals(ResultsFixture.WITNESS_STEPS,
                 base.path("properties").get(0).path("witnesses").get(0).path("finding").path("witness").size());
     }

@@ -127,6 +127,17 @@ class MarkdownReportWriterTest {
     }
 
     @Test
+    void readSide_showsNsPerCallPerVariant_asAFactorOverTheFirst() {
+        List<String> header = header("| Variant | Call | ns per call |");
+        List<String> fixed = rowWith("[`" + FIXED + "`](#" + FIXED + ")", "`ioctl(GET_PARAM)`");
+        assertEquals("110.0", fixed.get(header.indexOf("ns per call")));
+        assertEquals("99.0–165.0", fixed.get(header.indexOf("Batches (fastest–slowest)")));
+        assertEquals("×2.75", fixed.get(header.indexOf("vs. first")));
+        List<String> base = rowWith("[`" + BASELINE + "`](#" + BASELINE + ")", "`ioctl(GET_PARAM)`");
+        assertEquals("×1.00", base.get(header.indexOf("vs. first")));
+    }
+
+    @Test
     void escaping_keepsPipesAndAnglesOutOfTheMarkup() {
         String prose = md.replaceAll("(?s)```\n.*?```\n", "");
         assertTrue(md.contains(ResultsFixture.NASTY_SUMMARY), "code blocks keep the text as it is");

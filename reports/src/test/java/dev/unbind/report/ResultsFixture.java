@@ -11,6 +11,7 @@ import dev.unbind.result.FindingRecord;
 import dev.unbind.result.LatencyStat;
 import dev.unbind.result.Meta;
 import dev.unbind.result.Results;
+import dev.unbind.result.ReadSideCost;
 import dev.unbind.result.RunRecord;
 import dev.unbind.result.WindowStat;
 import dev.unbind.subject.Defect;
@@ -78,11 +79,13 @@ final class ResultsFixture {
                 new RunRecord("stress", FAMILY, BASELINE, "ioctl-vs-unplug", "delay AFTER_UNPLUGGED_CHECK", 5000,
                         10.0, "ok", "", List.of(new WindowStat(WINDOW, 5000, 1200, 5000, 40),
                         new WindowStat(OTHER_WINDOW, 800, 0, 800, 0)),
-                        List.of(new LatencyStat("remove", "fd open", 5000, 12.5, 80.0, 310.0))),
+                        List.of(new LatencyStat("remove", "fd open", 5000, 12.5, 80.0, 310.0)), null),
                 RunRecord.of("stress", FAMILY, BASELINE, "mmap-vs-unplug", "", 2000, 5.0, "ok", ""),
                 new RunRecord("stress", FAMILY, FIXED, "ioctl-vs-unplug", "delay AFTER_UNPLUGGED_CHECK", 4000,
                         10.0, "incomplete", "budget ran out", List.of(new WindowStat(WINDOW, 4000, 900, 4000, 0)),
-                        List.of(new LatencyStat("remove", "fd open", 4000, 15.0, 120.0, 900.0))));
+                        List.of(new LatencyStat("remove", "fd open", 4000, 15.0, 120.0, 900.0)), null),
+                readSide(BASELINE, 40.0),
+                readSide(FIXED, 110.0));
 
         List<FindingRecord> findings = List.of(
                 new FindingRecord("explorer", FAMILY, BASELINE, "ioctl-vs-unplug", "", 42L, UAF_DEFECT, uaf(),
@@ -114,5 +117,11 @@ final class ResultsFixture {
                 List.of(Role.of("blocked", new Site("remover", "SYNCHRONIZE_SRCU", "synchronize_srcu"))),
                 List.of(new Step(1, "remover", "op remove"), new Step(2, "remover", "SYNCHRONIZE_SRCU")),
                 List.of(), "");
+    }
+
+    /** A cost-engine run: one read-side call timed at {@code ns} per call. */
+    static RunRecord readSide(String variant, double ns) {
+        return new RunRecord("cost", FAMILY, variant, "read-side", "", 1_000_000, 0.5, "ok", "", List.of(), List.of(),
+                new ReadSideCost("ioctl(GET_PARAM)", 1_000_000, 5, ns, ns * 0.9, ns * 1.5));
     }
 }

@@ -129,7 +129,7 @@ public final class StressEngine {
         String note = String.format("%.0f runs/s; occurrences %s", runs.get() / Math.max(seconds, 1e-9), counts)
                 + (error.get() == null ? "" : "; " + error.get());
         sink.run(new RunRecord(ENGINE, family.id(), variant.id(), scenario.id(), "seeded delays at " + family.id() + ".*",
-                runs.get(), seconds, error.get() == null ? "ok" : "error", note, coverage.stats(), latencies.stats()));
+                runs.get(), seconds, error.get() == null ? "ok" : "error", note, coverage.stats(), latencies.stats(), null));
         sink.progress(String.format("  stress %-24s %-30s %7d runs, %d distinct findings", variant.id(), scenario.id(),
                 runs.get(), seen.size()));
         return runs.get();

@@ -6,6 +6,7 @@ import dev.unbind.kernel.fs.CdevMap;
 import dev.unbind.subject.Defect;
 import dev.unbind.subject.Expectation;
 import dev.unbind.subject.Family;
+import dev.unbind.subject.ReadSide;
 import dev.unbind.subject.Scenario;
 import dev.unbind.subject.Variant;
 
@@ -87,6 +88,11 @@ public final class CdevFamily implements Family<Chardev> {
     @Override
     public List<Defect> defects() {
         return CdevDefects.all();
+    }
+
+    @Override
+    public ReadSide<Chardev> readSide() {
+        return CdevScenarios.readSide();
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.unbind.kernel.fs.File;
 import dev.unbind.kernel.fs.OpenResult;
 import dev.unbind.subject.Fd;
 import dev.unbind.subject.Plan;
+import dev.unbind.subject.ReadSide;
 import dev.unbind.subject.Scenario;
 import dev.unbind.subject.UserSpace;
 
@@ -245,5 +246,13 @@ final class CdevScenarios {
         }
         OpenResult r = m.open();
         return r.ok() ? r.file() : null;
+    }
+
+    /** One GET_STATUS ioctl on an open fd (it reads a status register): the call a cdev-level fence guards. */
+    static ReadSide<Chardev> readSide() {
+        return ReadSide.of("ioctl(GET_STATUS)", (k, m) -> {
+            File f = ReadSide.opened(probeAndOpen(m));
+            return () -> m.ioctl(f, GET_STATUS);
+        });
     }
 }

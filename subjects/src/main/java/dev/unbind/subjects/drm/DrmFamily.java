@@ -4,6 +4,7 @@ import dev.unbind.kernel.Point;
 import dev.unbind.subject.Defect;
 import dev.unbind.subject.Expectation;
 import dev.unbind.subject.Family;
+import dev.unbind.subject.ReadSide;
 import dev.unbind.subject.Scenario;
 import dev.unbind.subject.Variant;
 
@@ -61,6 +62,11 @@ public final class DrmFamily implements Family<Drm> {
     @Override
     public List<Defect> defects() {
         return DrmDefects.all();
+    }
+
+    @Override
+    public ReadSide<Drm> readSide() {
+        return DrmScenarios.readSide();
     }
 
     @Override

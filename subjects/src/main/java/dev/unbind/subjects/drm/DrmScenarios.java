@@ -6,6 +6,7 @@ import dev.unbind.kernel.fs.OpenResult;
 import dev.unbind.kernel.fs.Vma;
 import dev.unbind.subject.Fd;
 import dev.unbind.subject.Plan;
+import dev.unbind.subject.ReadSide;
 import dev.unbind.subject.Scenario;
 import dev.unbind.subject.UserSpace;
 
@@ -204,4 +205,11 @@ final class DrmScenarios {
         return r.ok() ? r.file() : null;
     }
 
+    /** One GET_PARAM ioctl on an open fd of a live device (it reads a status register): the call drm_dev_enter/exit brackets. */
+    static ReadSide<Drm> readSide() {
+        return ReadSide.of("ioctl(GET_PARAM)", (k, m) -> {
+            File f = ReadSide.opened(probeAndOpen(m));
+            return () -> m.ioctl(f, GET_PARAM);
+        });
+    }
 }

@@ -6,6 +6,7 @@ import dev.unbind.kernel.fs.CdevMap;
 import dev.unbind.subject.Defect;
 import dev.unbind.subject.Expectation;
 import dev.unbind.subject.Family;
+import dev.unbind.subject.ReadSide;
 import dev.unbind.subject.Scenario;
 import dev.unbind.subject.Variant;
 
@@ -78,6 +79,11 @@ public final class MediaFamily implements Family<Media> {
     @Override
     public List<Defect> defects() {
         return MediaDefects.all();
+    }
+
+    @Override
+    public ReadSide<Media> readSide() {
+        return MediaScenarios.readSide();
     }
 
     @Override

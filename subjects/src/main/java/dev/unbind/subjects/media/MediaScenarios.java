@@ -7,6 +7,7 @@ import dev.unbind.kernel.fs.File;
 import dev.unbind.kernel.fs.OpenResult;
 import dev.unbind.subject.Fd;
 import dev.unbind.subject.Plan;
+import dev.unbind.subject.ReadSide;
 import dev.unbind.subject.Scenario;
 
 import java.util.List;
@@ -219,5 +220,13 @@ final class MediaScenarios {
     private static File openOrNull(Media m) {
         OpenResult r = m.open();
         return r.ok() ? r.file() : null;
+    }
+
+    /** One MEDIA_IOC_DEVICE_INFO on an open fd of a live device: the call behind the registered checks. */
+    static ReadSide<Media> readSide() {
+        return ReadSide.of("ioctl(DEVICE_INFO)", (k, m) -> {
+            File f = ReadSide.opened(probeAndOpen(m));
+            return () -> m.ioctl(f, DEVICE_INFO);
+        });
     }
 }

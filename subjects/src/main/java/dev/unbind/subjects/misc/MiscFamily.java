@@ -6,6 +6,7 @@ import dev.unbind.kernel.fs.Misc;
 import dev.unbind.subject.Defect;
 import dev.unbind.subject.Expectation;
 import dev.unbind.subject.Family;
+import dev.unbind.subject.ReadSide;
 import dev.unbind.subject.Scenario;
 import dev.unbind.subject.Variant;
 
@@ -81,6 +82,11 @@ public final class MiscFamily implements Family<MiscChardev> {
     @Override
     public List<Defect> defects() {
         return MiscDefects.all();
+    }
+
+    @Override
+    public ReadSide<MiscChardev> readSide() {
+        return MiscScenarios.readSide();
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.unbind.kernel.fs.File;
 import dev.unbind.kernel.fs.OpenResult;
 import dev.unbind.subject.Fd;
 import dev.unbind.subject.Plan;
+import dev.unbind.subject.ReadSide;
 import dev.unbind.subject.Scenario;
 import dev.unbind.subject.UserSpace;
 
@@ -203,5 +204,13 @@ final class MiscScenarios {
             return null;
         }
         return f;
+    }
+
+    /** One EVENTMASK ioctl on an open /dev/cros_ec: the call a synchronous deregister has to fence. */
+    static ReadSide<MiscChardev> readSide() {
+        return ReadSide.of("ioctl(EVENTMASK)", (k, m) -> {
+            File f = ReadSide.opened(probeAndOpen(m, EC));
+            return () -> m.ioctl(f, EVENTMASK);
+        });
     }
 }

@@ -6,6 +6,7 @@ import dev.unbind.kernel.fs.Misc;
 import dev.unbind.subject.Defect;
 import dev.unbind.subject.Expectation;
 import dev.unbind.subject.Family;
+import dev.unbind.subject.ReadSide;
 import dev.unbind.subject.Scenario;
 import dev.unbind.subject.Variant;
 
@@ -70,6 +71,11 @@ public final class RevocableFamily implements Family<Revocable> {
     @Override
     public List<Defect> defects() {
         return RevocableDefects.all();
+    }
+
+    @Override
+    public ReadSide<Revocable> readSide() {
+        return RevocableScenarios.readSide();
     }
 
     @Override

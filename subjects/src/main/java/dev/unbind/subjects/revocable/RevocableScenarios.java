@@ -6,6 +6,7 @@ import dev.unbind.kernel.fs.OpenResult;
 import dev.unbind.kernel.fs.Vma;
 import dev.unbind.subject.Fd;
 import dev.unbind.subject.Plan;
+import dev.unbind.subject.ReadSide;
 import dev.unbind.subject.Scenario;
 import dev.unbind.subject.UserSpace;
 
@@ -273,5 +274,13 @@ final class RevocableScenarios {
         if (r.ok()) {
             then.accept(r.file());
         }
+    }
+
+    /** One EVENTMASK ioctl on an open /dev/cros_ec: the call fs_revocable wraps in try_access/withdraw_access. */
+    static ReadSide<Revocable> readSide() {
+        return ReadSide.of("ioctl(EVENTMASK)", (k, m) -> {
+            File f = ReadSide.opened(probeAndOpen(m));
+            return () -> m.ioctl(f, EVENTMASK);
+        });
     }
 }

@@ -5,6 +5,7 @@ import dev.unbind.kernel.Point;
 import dev.unbind.subject.Defect;
 import dev.unbind.subject.Expectation;
 import dev.unbind.subject.Family;
+import dev.unbind.subject.ReadSide;
 import dev.unbind.subject.Scenario;
 import dev.unbind.subject.Variant;
 
@@ -85,6 +86,11 @@ public final class UioFamily implements Family<Uio> {
     @Override
     public List<Defect> defects() {
         return UioDefects.all();
+    }
+
+    @Override
+    public ReadSide<Uio> readSide() {
+        return UioScenarios.readSide();
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.unbind.kernel.fs.OpenResult;
 import dev.unbind.kernel.fs.Vma;
 import dev.unbind.subject.Fd;
 import dev.unbind.subject.Plan;
+import dev.unbind.subject.ReadSide;
 import dev.unbind.subject.Scenario;
 
 import java.util.List;
@@ -235,5 +236,13 @@ final class UioScenarios {
             m.munmap(v);
         }
         fd.use(m::close);
+    }
+
+    /** One poll on an open tcmu uio fd: a call that checks idev->info under info_lock and does not sleep. */
+    static ReadSide<Uio> readSide() {
+        return ReadSide.of("poll", (k, m) -> {
+            File f = ReadSide.opened(createAndOpen(m));
+            return () -> m.poll(f);
+        });
     }
 }

@@ -1,0 +1,52 @@
+package dev.unbind.report;
+
+import dev.unbind.result.Assessment;
+import dev.unbind.result.ReadSideCost;
+import dev.unbind.result.RunRecord;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a fix costs every call, device alive: each variant's read-side call, uncontended, in ns
+ * per call (the cost engine), the variants in catalogue order so the pre-fix code comes first
+ * and every fix reads as a factor over it.
+ */
+final class ReadSideTable {
+    private ReadSideTable() {
+    }
+
+    static Table of(Assessment.FamilyView family) {
+        Table.Builder t = new Table.Builder().col("Variant").col("Call").num("ns per call").num("Batches (fastest–slowest)")
+                .num("Calls").num("vs. first");
+        ReadSideCost first = null;
+        for (Assessment.VariantView v : family.variants()) {
+            for (RunRecord r : measured(v)) {
+                ReadSideCost c = r.readSide();
+                first = first == null ? c : first;
+                t.row(List.of(Cell.ref(r.variant()), Cell.code(c.call()), Cell.text(Fmt.nanos(c.medianNs())),
+                        Cell.text(Fmt.nanos(c.minNs()) + "–" + Fmt.nanos(c.maxNs())), Cell.text(Fmt.count(c.calls())),
+                        Cell.text(Fmt.factor(c.medianNs(), first.medianNs()))));
+            }
+        }
+        return t.note("One call repeated on one thread with the device alive and nothing racing it: what the fix "
+                + "adds to every call. ns per call is the median of timed batches after a warm-up, measured in "
+                + "the nightly JVM (compare the variants of a family; ./unbind bench ReadSide measures the same "
+                + "calls with JMH). vs. first: over the first variant's figure.").build();
+    }
+
+    static BarChart chart(Assessment.FamilyView family) {
+        List<BarChart.Bar> bars = new ArrayList<>();
+        for (Assessment.VariantView v : family.variants()) {
+            for (RunRecord r : measured(v)) {
+                bars.add(new BarChart.Bar(r.variant(), 0, r.readSide().medianNs(), Fmt.nanos(r.readSide().medianNs()) + " ns"));
+            }
+        }
+        return new BarChart("Read side: ns per call, device alive, uncontended", BarChart.Axis.NANOS,
+                List.of("ns per call"), bars);
+    }
+
+    private static List<RunRecord> measured(Assessment.VariantView v) {
+        return v.runs().stream().filter(r -> r.readSide() != null).toList();
+    }
+}
