@@ -38,9 +38,11 @@ final class ReproCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new BadInput(e.getMessage());
         }
-        Repro repro = new Repro(f, main.subjects());
+        Repro repro = new Repro(f, main.subjects()); // a file the subjects cannot replay: bad input, exit 2
+        main.out().println("replaying " + repro.how());
         if (!repro.locate(ExploreOptions.defaults())) {
-            main.out().println("not reproduced: no schedule within the explorer's bound shows " + f.signature());
+            main.out().println("not reproduced: no schedule within the explorer's bound shows "
+                    + (f.defect() == null ? f.signature() : f.defect()));
             return 1;
         }
         String first = null;

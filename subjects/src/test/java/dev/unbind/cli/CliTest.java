@@ -6,6 +6,7 @@ import dev.unbind.finding.Kind;
 import dev.unbind.finding.Role;
 import dev.unbind.finding.Site;
 import dev.unbind.result.Catalogue;
+import dev.unbind.result.FindingFile;
 import dev.unbind.result.FindingRecord;
 import dev.unbind.result.Journal;
 import dev.unbind.result.RunRecord;
@@ -102,6 +103,34 @@ class CliTest {
         assertEquals(0, repro.code(), repro.out());
         assertTrue(repro.out().contains("BUG: unbind:"), repro.out());
         assertTrue(repro.out().contains("reproduced 3 of 3 replays, 3 identical report(s)"), repro.out());
+    }
+
+    @Test
+    void aLincheckFinding_withNeitherScheduleNorSites_replaysThroughItsCataloguedDefect(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("lincheck-random-ops-use-after-free-1.json");
+        lincheckFinding("drm.unregister-only.unfiltered-ioctl").write(file);
+        Run repro = unbind("repro", file.toString(), "--repeat", "3");
+        assertEquals(0, repro.code(), repro.out() + repro.err());
+        assertTrue(repro.out().startsWith("replaying a lincheck finding of drm.unregister-only.unfiltered-ioctl, replayed "
+                + "through the explorer's schedule of that defect's scenario"), repro.out());
+        assertTrue(repro.out().contains("BUG: unbind: use-after-free"), repro.out());
+        assertTrue(repro.out().contains("reproduced 3 of 3 replays, 3 identical report(s)"), repro.out());
+    }
+
+    @Test
+    void aLincheckFinding_outsideTheCatalogue_cannotBeReplayed_andSaysHowToRerunIt(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("lincheck-random-ops-use-after-free-1.json");
+        lincheckFinding(null).write(file);
+        Run repro = unbind("repro", file.toString());
+        assertEquals(2, repro.code(), repro.out() + repro.err());
+        assertEquals("unbind: this lincheck finding has no schedule, no sites and no catalogued defect to replay it through; "
+                + "run its lincheck check again: drm.unregister-only / random-ops", repro.err().strip());
+    }
+
+    /** What the Lincheck engine writes: no schedule, and a signature with the kind only. */
+    private static FindingFile lincheckFinding(String defect) {
+        return new FindingFile(FindingFile.FORMAT, "drm.unregister-only", "random-ops", "", 0, "lincheck", defect, "UAF",
+                "UAF|", "use-after-free: user GET_PARAM: read a status register on mmio#1 freed by remover", List.of(), "");
     }
 
     @Test

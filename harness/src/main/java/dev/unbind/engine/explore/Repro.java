@@ -5,6 +5,7 @@ import dev.unbind.fault.FaultSpec;
 import dev.unbind.finding.Finding;
 import dev.unbind.finding.KasanReport;
 import dev.unbind.result.FindingFile;
+import dev.unbind.subject.Defect;
 import dev.unbind.subject.Subjects;
 
 import java.util.List;
@@ -13,7 +14,10 @@ import java.util.Optional;
 /**
  * Replays a finding file: the same target, faults, seed and schedule under the controlled
  * scheduler, and the finding with the recorded signature. A file without a schedule (from an
- * engine that has none) is first searched for with the explorer.
+ * engine that has none) is first searched for with the explorer. A file that has neither a
+ * schedule nor sites in its signature (Lincheck and JCStress name only the kind and the defect)
+ * is replayed through its catalogued defect: the explorer's schedule of the defect's own
+ * scenario and faults that shows that defect.
  */
 public final class Repro {
     /** The result of one replay. */
@@ -22,17 +26,49 @@ public final class Repro {
 
     private final Target target;
     private final FindingFile file;
+    /** The catalogued defect the replay must show, when the file's signature names no site; else null. */
+    private final Defect throughDefect;
     private List<String> schedule;
 
     public Repro(FindingFile file, Subjects subjects) {
         this.file = file;
         Subjects.Selected s = subjects.find(file.variant());
-        this.target = new Target(s.family(), file.variant(), file.scenario(), FaultSpec.parse(file.faults()), file.seed());
-        if (s.family().scenarios().stream().noneMatch(x -> x.id().equals(file.scenario()))) {
-            throw new IllegalArgumentException("finding file names scenario '" + file.scenario() + "', which "
+        this.throughDefect = file.schedule().isEmpty() && !namesASite(file.signature()) ? defect(s, file) : null;
+        String scenario = throughDefect == null ? file.scenario() : throughDefect.scenario();
+        String faults = throughDefect == null ? file.faults() : throughDefect.faults();
+        this.target = new Target(s.family(), file.variant(), scenario, FaultSpec.parse(faults), file.seed());
+        if (s.family().scenarios().stream().noneMatch(x -> x.id().equals(scenario))) {
+            throw new IllegalArgumentException("finding file names scenario '" + scenario + "', which "
                     + file.variant() + " does not have");
         }
         this.schedule = file.schedule().isEmpty() ? null : file.actors();
+    }
+
+    /** {@code KIND|object|role=what...}: a signature with no object and no site says only the kind. */
+    private static boolean namesASite(String signature) {
+        return signature.contains("=");
+    }
+
+    private static Defect defect(Subjects.Selected s, FindingFile file) {
+        if (file.defect() == null) {
+            throw new IllegalArgumentException("this " + file.engine() + " finding has no schedule, no sites and no "
+                    + "catalogued defect to replay it through; run its " + file.engine() + " check again: "
+                    + file.variant() + " / " + file.scenario());
+        }
+        return s.family().defects().stream().filter(d -> d.id().equals(file.defect())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("finding file names defect '" + file.defect()
+                        + "', which the catalogue of " + file.variant() + " does not have"));
+    }
+
+    /** How the file is replayed, for the reader: its own schedule, a search, or its catalogued defect. */
+    public String how() {
+        if (throughDefect != null) {
+            return "a " + file.engine() + " finding of " + throughDefect.id() + ", replayed through the explorer's "
+                    + "schedule of that defect's scenario " + target.scenario()
+                    + (target.faults().isEmpty() ? "" : " under " + target.faults().spec());
+        }
+        return file.schedule().isEmpty() ? "a " + file.engine() + " finding, its schedule found by the explorer"
+                : "the recorded schedule";
     }
 
     /** Finds a schedule for a file that has none; false if the bounded search finds none. */
@@ -65,13 +101,17 @@ public final class Repro {
         }
         Optional<Finding> f = matching(out.findings());
         if (f.isEmpty()) {
-            return new Replay(false, "", -1, schedule, "the schedule ran but did not reproduce " + file.signature());
+            return new Replay(false, "", -1, schedule, "the schedule ran but did not reproduce "
+                    + (throughDefect == null ? file.signature() : throughDefect.id()));
         }
         String context = target.variant() + " / " + target.scenario() + (target.faults().isEmpty() ? "" : " / " + target.faults().spec());
         return new Replay(true, KasanReport.render(f.get(), context), -1, schedule, "");
     }
 
     private Optional<Finding> matching(List<Finding> findings) {
+        if (throughDefect != null) {
+            return findings.stream().filter(throughDefect::matches).findFirst();
+        }
         return findings.stream().filter(f -> f.signature().equals(file.signature())).findFirst();
     }
 }
