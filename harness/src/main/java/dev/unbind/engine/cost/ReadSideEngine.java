@@ -6,26 +6,27 @@ import dev.unbind.result.ReadSideCost;
 import dev.unbind.result.ResultSink;
 import dev.unbind.result.RunRecord;
 import dev.unbind.subject.Expectation;
-import dev.unbind.subject.Family;
 import dev.unbind.subject.ReadSide;
 import dev.unbind.subject.Subjects;
-import dev.unbind.subject.Variant;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * What each fix costs every call, device alive: each selected variant's {@link ReadSide} call
- * repeated on one thread, uncontended, warmed up and then timed in batches. The figure is the
- * median ns per call of the batches; the pre-fix variant's figure is the baseline a reviewer
- * compares a fix against.
+ * repeated on one thread, uncontended, and timed in batches. The figure is the median ns per call
+ * of a variant's batches; the pre-fix variant's figure is the baseline a reviewer compares a fix
+ * against.
  *
- * <p>This is the harness's own in-process timing, cheap enough for every nightly run; variants
- * measured later in the same JVM run on code the JIT has seen more types in, so compare
- * variants of one family, not absolute figures across runs. {@code ./unbind bench ReadSide}
- * measures the same calls with JMH, one forked JVM per variant.
+ * <p>This is the harness's own in-process timing, cheap enough for every nightly run. The JIT
+ * compiles the shared kernel code while the first calls run and keeps changing its mind as it
+ * sees more types, so the variants are measured in rounds: a warm-up round over all of them, then
+ * each timed batch in turn over all of them, so that whatever the JIT does falls on every variant
+ * alike. Compare the variants of one family, not absolute figures across runs;
+ * {@code ./unbind bench ReadSide} measures the same calls with JMH, one forked JVM per variant.
  *
  * <p>No figure is journaled for a call that breaks on its variant (a sketch that does not work as
  * posted: the run is {@code skipped}, the note says how) or that keeps memory at every call
@@ -52,91 +53,109 @@ public final class ReadSideEngine {
         this.sink = Objects.requireNonNull(sink);
     }
 
-    /** Measures every selected variant, one after the other; returns how many were measured. */
+    /** Measures every selected variant; returns how many got a figure. */
     public int run(List<Subjects.Selected> selected) {
-        int measured = 0;
+        List<Measurement> all = new ArrayList<>();
         for (Subjects.Selected s : selected) {
-            RunRecord r = measure(s.family(), s.variant());
+            all.add(new Measurement(s));
+        }
+        long warmUp = options.perVariant().toNanos() / 5;
+        long batch = options.perVariant().toNanos() * 4 / 5 / BATCHES;
+        all.forEach(m -> m.repeat(warmUp, -1));
+        for (int b = 0; b < BATCHES; b++) {
+            for (Measurement m : all) {
+                m.repeat(batch, b);
+            }
+        }
+        int measured = 0;
+        for (Measurement m : all) {
+            RunRecord r = m.record();
             sink.run(r);
             if (r.readSide() != null) {
                 measured++;
-                sink.progress(String.format("  cost %-36s %-20s %8.1f ns/call", s.id(), r.readSide().call(),
+                sink.progress(String.format("  cost %-36s %-20s %8.1f ns/call", r.variant(), r.readSide().call(),
                         r.readSide().medianNs()));
             } else {
-                sink.progress(String.format("  cost %-36s %s", s.id(), r.note()));
+                sink.progress(String.format("  cost %-36s %s", r.variant(), r.note()));
             }
         }
         return measured;
     }
 
-    private RunRecord measure(Family<?> family, Variant<?> variant) {
-        long start = System.nanoTime();
-        String call = family.readSide().call();
-        Kernel k = Kernel.builder().traceCapacity(64).build();
-        Runnable once;
-        try {
-            once = family.readSide(variant.id(), k);
-            once.run();
-        } catch (RuntimeException | Error e) {
-            return noFigure(family, variant, start, 0, "the call cannot be made: " + e.getMessage());
+    /** One variant's call on its own kernel, and what its batches measured. */
+    private static final class Measurement {
+        private final Subjects.Selected selected;
+        private final Kernel kernel = Kernel.builder().traceCapacity(64).build();
+        private final double[] nsPerCall = new double[BATCHES];
+        private Runnable call;
+        private int allocated;
+        private long calls;
+        private double seconds;
+        private String broken;
+
+        Measurement(Subjects.Selected selected) {
+            this.selected = selected;
+            long t0 = System.nanoTime();
+            try {
+                call = selected.family().readSide(selected.id(), kernel);
+                call.run();
+                broken = brokenBy(kernel);
+            } catch (RuntimeException | Error e) {
+                broken = "the call cannot be made: " + e.getMessage();
+            }
+            allocated = kernel.memory().allocated();
+            seconds += (System.nanoTime() - t0) / 1e9;
         }
-        String broken = brokenBy(k);
-        if (broken != null) {
-            return noFigure(family, variant, start, 1, broken);
-        }
-        int allocated = k.memory().allocated();
-        long batchNanos = options.perVariant().toNanos() * 4 / 5 / BATCHES;
-        double[] nsPerCall = new double[BATCHES];
-        long calls = 0;
-        try {
-            repeatFor(once, options.perVariant().toNanos() / 5);
-            for (int b = 0; b < BATCHES; b++) {
-                long t0 = System.nanoTime();
-                long n = repeatFor(once, batchNanos);
-                nsPerCall[b] = (double) (System.nanoTime() - t0) / n;
+
+        /** Calls in chunks for {@code nanos}; batch {@code b} records its ns per call (-1: warm-up). */
+        void repeat(long nanos, int b) {
+            if (broken != null) {
+                return;
+            }
+            long t0 = System.nanoTime();
+            long until = t0 + nanos;
+            long n = 0;
+            try {
+                do {
+                    for (int i = 0; i < CHUNK; i++) {
+                        call.run();
+                    }
+                    n += CHUNK;
+                } while (System.nanoTime() < until);
+            } catch (RuntimeException | Error e) {
+                broken = "the call fails when repeated: " + e.getMessage();
+            }
+            long took = System.nanoTime() - t0;
+            seconds += took / 1e9;
+            if (b >= 0 && broken == null) {
+                nsPerCall[b] = (double) took / n;
                 calls += n;
             }
-        } catch (RuntimeException | Error e) {
-            return noFigure(family, variant, start, calls, "the call fails when repeated: " + e.getMessage());
         }
-        broken = brokenBy(k);
-        if (broken != null) {
-            return noFigure(family, variant, start, calls, broken);
-        }
-        if (k.memory().allocated() != allocated) {
-            return RunRecord.of(ENGINE, family.id(), variant.id(), SCENARIO, "", calls, seconds(start), "error",
-                    "the read side is not repeatable: every call keeps memory ("
-                            + (k.memory().allocated() - allocated) + " cells after " + calls + " calls)");
-        }
-        double[] sorted = nsPerCall.clone();
-        Arrays.sort(sorted);
-        ReadSideCost cost = new ReadSideCost(call, calls, BATCHES, sorted[BATCHES / 2], sorted[0], sorted[BATCHES - 1]);
-        return new RunRecord(ENGINE, family.id(), variant.id(), SCENARIO, "", calls, seconds(start), "ok",
-                "uncontended, " + BATCHES + " timed batches after a warm-up", List.of(), List.of(), cost);
-    }
 
-    /**
-     * No figure: the call itself breaks on this variant (a sketch that does not work as posted).
-     * That is the variant's own defect, for the other engines to report; on a variant that must
-     * keep every property it is an error.
-     */
-    private static RunRecord noFigure(Family<?> family, Variant<?> variant, long start, long calls, String why) {
-        String status = variant.expect() == Expectation.KEEPS_EVERY_PROPERTY ? "error" : "skipped";
-        return RunRecord.of(ENGINE, family.id(), variant.id(), SCENARIO, "", calls, seconds(start), status,
-                "no figure: " + why);
-    }
-
-    /** Calls {@code once} in chunks until {@code nanos} have passed; returns the calls made. */
-    private static long repeatFor(Runnable once, long nanos) {
-        long until = System.nanoTime() + nanos;
-        long n = 0;
-        do {
-            for (int i = 0; i < CHUNK; i++) {
-                once.run();
+        RunRecord record() {
+            String family = selected.family().id();
+            if (broken == null) {
+                broken = brokenBy(kernel);
             }
-            n += CHUNK;
-        } while (System.nanoTime() < until);
-        return n;
+            if (broken != null) {
+                // The variant's own defect, for the other engines to report; on a fixed variant, an error.
+                String status = selected.variant().expect() == Expectation.KEEPS_EVERY_PROPERTY ? "error" : "skipped";
+                return RunRecord.of(ENGINE, family, selected.id(), SCENARIO, "", calls, seconds, status, "no figure: " + broken);
+            }
+            if (kernel.memory().allocated() != allocated) {
+                return RunRecord.of(ENGINE, family, selected.id(), SCENARIO, "", calls, seconds, "error",
+                        "the read side is not repeatable: every call keeps memory ("
+                                + (kernel.memory().allocated() - allocated) + " cells after " + calls + " calls)");
+            }
+            double[] sorted = nsPerCall.clone();
+            Arrays.sort(sorted);
+            ReadSideCost cost = new ReadSideCost(selected.family().readSide().call(), calls, BATCHES,
+                    sorted[BATCHES / 2], sorted[0], sorted[BATCHES - 1]);
+            return new RunRecord(ENGINE, family, selected.id(), SCENARIO, "", calls, seconds, "ok",
+                    "uncontended, " + BATCHES + " timed batches in rounds over the variants, after a warm-up round",
+                    List.of(), List.of(), cost);
+        }
     }
 
     /** What the calls so far found on the kernel, or null. */
@@ -146,9 +165,5 @@ public final class ReadSideEngine {
         }
         List<Finding> found = k.findingList();
         return found.isEmpty() ? null : "the call breaks a property: " + found.get(0).summary();
-    }
-
-    private static double seconds(long start) {
-        return (System.nanoTime() - start) / 1e9;
     }
 }
