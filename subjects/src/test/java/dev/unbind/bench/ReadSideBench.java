@@ -60,6 +60,10 @@ public class ReadSideBench {
         kernel = Kernel.builder().traceCapacity(64).build();
         call = family.readSide(variant, kernel);
         call.run();
+        if (!kernel.findingList().isEmpty()) { // a sketch whose call does not work has no cost to measure
+            throw new IllegalStateException(variant + ": no figure, the call breaks on this variant: "
+                    + kernel.findingList().get(0).summary());
+        }
         allocated = kernel.memory().allocated();
     }
 
