@@ -30,9 +30,10 @@ final class ReadSideTable {
             }
         }
         return t.note("One call repeated on one thread with the device alive and nothing racing it: what the fix "
-                + "adds to every call. ns per call is the median of timed batches after a warm-up, measured in "
-                + "the nightly JVM (compare the variants of a family; ./unbind bench ReadSide measures the same "
-                + "calls with JMH). vs. first: over the first variant's figure.").build();
+                + "adds to every call. ns per call is the median of a variant's timed batches, taken in rounds over "
+                + "every variant after a warm-up round, in the nightly JVM (compare the variants of a family; "
+                + "./unbind bench ReadSide measures the same calls with JMH, a forked JVM each). vs. first: over "
+                + "the first variant's figure.").build();
     }
 
     static BarChart chart(Assessment.FamilyView family) {
