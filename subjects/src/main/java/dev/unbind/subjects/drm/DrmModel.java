@@ -141,6 +141,9 @@ final class DrmModel implements Drm {
 
     @Override
     public void quiesce() {
+        if (k.hangReported() || k.oopsed()) {
+            return; // a task died or hung holding what it held (a probe half done): nothing can be brought to rest
+        }
         users.exit(this::munmap, this::close);
         if (pdev.driver() != null) {
             remove();

@@ -154,6 +154,9 @@ final class MediaModel implements Media {
 
     @Override
     public void quiesce() {
+        if (k.hangReported() || k.oopsed()) {
+            return; // a task died or hung holding what it held (a probe half done): nothing can be brought to rest
+        }
         users.exit(v -> { }, this::close);
         if (pdev.driver() != null) {
             remove();

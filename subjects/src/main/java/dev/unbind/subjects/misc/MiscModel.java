@@ -201,7 +201,7 @@ final class MiscModel implements MiscChardev {
 
     @Override
     public void quiesce() {
-        if (k.hangReported()) {
+        if (k.hangReported() || k.oopsed()) {
             // A hung remove was unwound by the harness; in the kernel it would still hold the
             // device lock, so nothing could be closed, unbound or unloaded past it.
             return;

@@ -208,6 +208,9 @@ final class RevocableModel implements Revocable {
 
     @Override
     public void quiesce() {
+        if (k.hangReported() || k.oopsed()) {
+            return; // a task died or hung holding what it held (a probe half done): nothing can be brought to rest
+        }
         users.exit(this::munmap, this::close);
         for (Device d : new Device[] {zdev, x.dev, y.dev}) {
             if (d.driver() != null) {

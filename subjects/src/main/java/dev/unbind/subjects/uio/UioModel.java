@@ -224,6 +224,9 @@ final class UioModel implements Uio {
 
     @Override
     public void quiesce() {
+        if (k.hangReported() || k.oopsed()) {
+            return; // a task died or hung holding what it held (a probe half done): nothing can be brought to rest
+        }
         users.exit(this::munmap, this::close);
         deleteTcmu();
         if (platform.pdev.driver() != null) {
