@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
  *
  * <ul>
  *   <li>The jar's own test list says which tests exist; a test belongs to the variant its
- *       description starts with ({@link JcstressTest}).</li>
+ *       description starts with ({@link JcstressCase}).</li>
  *   <li>Each variant's tests run in one JCStress invocation ({@link JcstressProcess}) in
  *       {@code <results>/jcstress/<variant>/}, where its log, blob and HTML report stay. A batch
  *       that cannot finish in what is left of the budget is not started; a batch that overruns
@@ -120,9 +120,9 @@ public final class JcstressEngine {
             skipped("no JCStress jar " + where + "; build it with mvn package");
             return new Summary(0, 0, 0, 0, 0, seconds(start));
         }
-        TestPlan plan;
+        CasePlan plan;
         try (JcstressJar j = JcstressJar.open(jar)) {
-            plan = TestPlan.of(j.tests(), selected.stream().map(Subjects.Selected::id).toList());
+            plan = CasePlan.of(j.tests(), selected.stream().map(Subjects.Selected::id).toList());
         } catch (IOException e) {
             skipped(e.getMessage());
             return new Summary(0, 0, 0, 0, 0, seconds(start));
@@ -143,7 +143,7 @@ public final class JcstressEngine {
         }
         sink.progress(String.format("  jcstress: %d tests of %d variants from %s", plan.size(), plan.tests().size(), jar));
 
-        for (Map.Entry<String, List<JcstressTest>> batch : plan.tests().entrySet()) {
+        for (Map.Entry<String, List<JcstressCase>> batch : plan.tests().entrySet()) {
             runBatch(jar, families.get(batch.getKey()), batch.getKey(), batch.getValue(), start, deadline, tally);
         }
         Summary s = new Summary(plan.size(), tally.ran, tally.forbiddenTests, tally.forbiddenSamples, tally.failedRecords,
@@ -167,19 +167,19 @@ public final class JcstressEngine {
         }
     }
 
-    private void runBatch(Path jar, String family, String variant, List<JcstressTest> tests, long engineStart,
+    private void runBatch(Path jar, String family, String variant, List<JcstressCase> tests, long engineStart,
                           long deadline, Tally tally) {
         long stop = deadline - RESERVE.toNanos();
         double left = (stop - System.nanoTime()) / 1e9;
         int fit = (int) Math.min(tests.size(), Math.floor((left - START_UP.toSeconds()) / tally.perTestEstimate()));
-        List<JcstressTest> later = List.of();
+        List<JcstressCase> later = List.of();
         if (fit < tests.size()) {
             int from = (int) Math.floorMod(options.rotation(), (long) tests.size());
-            List<JcstressTest> order = new ArrayList<>(tests.subList(from, tests.size()));
+            List<JcstressCase> order = new ArrayList<>(tests.subList(from, tests.size()));
             order.addAll(tests.subList(0, from));
             later = order.subList(Math.max(0, fit), order.size());
             tests = order.subList(0, Math.max(0, fit));
-            for (JcstressTest t : later) {
+            for (JcstressCase t : later) {
                 emit(RunRecord.of(ENGINE, family, variant, t.race(), "", 0, 0, "incomplete",
                         String.format("not started: %.0f s of the budget left, each test needs about %.0f s",
                                 Math.max(0, left), tally.perTestEstimate())), tally);
@@ -190,21 +190,21 @@ public final class JcstressEngine {
             }
         }
         Path dir = options.resultsDir().resolve("jcstress").resolve(variant);
-        List<String> command = JcstressProcess.command(JcstressProcess.currentJava(), jar, TestPlan.regex(tests),
+        List<String> command = JcstressProcess.command(JcstressProcess.currentJava(), jar, CasePlan.regex(tests),
                 options.perTestTime());
         sink.progress(String.format("  jcstress %-24s %d tests (hard stop in %.0f s)", variant, tests.size(), left));
         JcstressProcess.Result r;
         try {
             r = JcstressProcess.run(command, dir, Duration.ofNanos(Math.max(0, stop - System.nanoTime())));
         } catch (IOException e) {
-            for (JcstressTest t : tests) {
+            for (JcstressCase t : tests) {
                 emit(RunRecord.of(ENGINE, family, variant, t.race(), "", 0, 0, "error",
                         "JCStress did not start: " + e.getMessage()), tally);
             }
             return;
         }
         List<String> problems = new ArrayList<>();
-        List<TestOutcome> outcomes = List.of();
+        List<CaseOutcome> outcomes = List.of();
         if (r.blob() != null) {
             try (JcstressJar j = JcstressJar.open(jar)) {
                 outcomes = j.read(r.blob(), problems);
@@ -220,24 +220,24 @@ public final class JcstressEngine {
      * without results gets an {@code error} record ({@code incomplete} when the budget stopped
      * JCStress) saying why.
      */
-    void journalBatch(String family, String variant, List<JcstressTest> tests, JcstressProcess.Result r,
-                      List<TestOutcome> outcomes, List<String> problems, Path dir, double detectedAt, Tally tally) {
-        Map<String, TestOutcome> byName = outcomes.stream().collect(Collectors.toMap(TestOutcome::test, o -> o, (a, b) -> a));
-        List<JcstressTest> missing = TestPlan.missing(tests, byName.keySet());
+    void journalBatch(String family, String variant, List<JcstressCase> tests, JcstressProcess.Result r,
+                      List<CaseOutcome> outcomes, List<String> problems, Path dir, double detectedAt, Tally tally) {
+        Map<String, CaseOutcome> byName = outcomes.stream().collect(Collectors.toMap(CaseOutcome::test, o -> o, (a, b) -> a));
+        List<JcstressCase> missing = CasePlan.missing(tests, byName.keySet());
         int withResults = tests.size() - missing.size();
         double perTest = r.seconds() / Math.max(1, withResults);
         if (!r.timedOut()) {
             tally.measuredSeconds += Math.max(0, r.seconds() - START_UP.toSeconds());
             tally.measuredTests += tests.size();
         }
-        for (JcstressTest t : tests) {
-            TestOutcome o = byName.get(t.name());
+        for (JcstressCase t : tests) {
+            CaseOutcome o = byName.get(t.name());
             if (o != null) {
                 journal(family, t, o, perTest, detectedAt, tally);
             }
         }
         String why = missingReason(r, dir, problems);
-        for (JcstressTest t : missing) {
+        for (JcstressCase t : missing) {
             emit(RunRecord.of(ENGINE, family, variant, t.race(), "", 0, 0, r.timedOut() ? "incomplete" : "error",
                     "no results for " + t.name() + ": " + why), tally);
         }
@@ -257,14 +257,14 @@ public final class JcstressEngine {
                 + (problems.isEmpty() ? "" : "; " + String.join("; ", problems));
     }
 
-    private void journal(String family, JcstressTest t, TestOutcome o, double seconds, double detectedAt, Tally tally) {
+    private void journal(String family, JcstressCase t, CaseOutcome o, double seconds, double detectedAt, Tally tally) {
         tally.ran++;
         if (o.forbiddenSamples() > 0) {
             tally.forbiddenTests++;
             tally.forbiddenSamples += o.forbiddenSamples();
         }
         List<String> unknown = new ArrayList<>();
-        for (TestOutcome.Word w : o.words()) {
+        for (CaseOutcome.Word w : o.words()) {
             if (w.count() == 0) {
                 continue;
             }
@@ -287,7 +287,7 @@ public final class JcstressEngine {
         emit(RunRecord.of(ENGINE, family, t.variant(), t.race(), "", o.samples(), seconds, status, note.toString()), tally);
     }
 
-    private void finding(String family, JcstressTest t, TestOutcome.Word w, double detectedAt, long samples) {
+    private void finding(String family, JcstressCase t, CaseOutcome.Word w, double detectedAt, long samples) {
         Kind kind = OutcomeWords.kind(w.word()).orElseThrow();
         Finding f = new Finding(kind, "JCStress observed '" + w.word() + "' " + w.count() + " times in " + t.name(),
                 "", List.of(), List.of(), List.of(), "graded " + w.expect() + " by the test; an outcome word names the "

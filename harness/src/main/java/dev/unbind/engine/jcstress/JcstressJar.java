@@ -69,7 +69,7 @@ final class JcstressJar implements AutoCloseable {
      * The results in a blob, merged by test and graded. A blob cut short (JCStress killed while
      * writing) gives what was written before the cut; {@code problems} gets a line about it.
      */
-    List<TestOutcome> read(Path blob, List<String> problems) throws IOException {
+    List<CaseOutcome> read(Path blob, List<String> problems) throws IOException {
         List<Object> collected = new ArrayList<>();
         try {
             Class<?> collectorType = type("infra.collectors.TestResultCollector");
@@ -97,7 +97,7 @@ final class JcstressJar implements AutoCloseable {
             }
             List<?> merged = (List<?>) type("infra.grading.ReportUtils").getMethod("mergedByName", Collection.class)
                     .invoke(null, collected);
-            List<TestOutcome> out = new ArrayList<>();
+            List<CaseOutcome> out = new ArrayList<>();
             for (Object r : merged) {
                 out.add(outcome(r, problems));
             }
@@ -107,7 +107,7 @@ final class JcstressJar implements AutoCloseable {
         }
     }
 
-    private TestOutcome outcome(Object r, List<String> problems) throws ReflectiveOperationException {
+    private CaseOutcome outcome(Object r, List<String> problems) throws ReflectiveOperationException {
         String name = (String) call(r, "getName");
         String status = String.valueOf(call(r, "status"));
         long samples = (Long) call(r, "getTotalCount");
@@ -123,12 +123,12 @@ final class JcstressJar implements AutoCloseable {
         } catch (InvocationTargetException e) {
             problems.add(name + ": JCStress could not grade it (" + describe(e) + ")");
         }
-        List<TestOutcome.Word> words = new ArrayList<>();
+        List<CaseOutcome.Word> words = new ArrayList<>();
         Method count = r.getClass().getMethod("getCount", String.class);
         Set<String> keys = new TreeSet<>();
         ((Collection<?>) call(r, "getStateKeys")).forEach(k -> keys.add(String.valueOf(k)));
         for (String word : keys) {
-            words.add(new TestOutcome.Word(word, (Long) count.invoke(r, word), expect.getOrDefault(word, "UNKNOWN")));
+            words.add(new CaseOutcome.Word(word, (Long) count.invoke(r, word), expect.getOrDefault(word, "UNKNOWN")));
         }
         List<String> messages = new ArrayList<>();
         for (String m : List.of("getMessages", "getVmErr")) {
@@ -138,7 +138,7 @@ final class JcstressJar implements AutoCloseable {
                 }
             }
         }
-        return new TestOutcome(name, status, samples, words, messages);
+        return new CaseOutcome(name, status, samples, words, messages);
     }
 
     private Class<?> type(String name) throws ClassNotFoundException {

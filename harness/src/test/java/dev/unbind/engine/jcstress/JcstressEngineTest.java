@@ -23,8 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class JcstressEngineTest {
     private static final String QUIESCED = "drm.quiesced";
     private static final String BASELINE = "drm.unregister-only";
-    private static final JcstressTest IOCTL = new JcstressTest("p.IoctlVsRemove.Quiesced", QUIESCED, "ioctl-vs-remove");
-    private static final JcstressTest CLOSE = new JcstressTest("p.CloseVsRemove.Quiesced", QUIESCED, "close-vs-remove");
+    private static final JcstressCase IOCTL = new JcstressCase("p.IoctlVsRemove.Quiesced", QUIESCED, "ioctl-vs-remove");
+    private static final JcstressCase CLOSE = new JcstressCase("p.CloseVsRemove.Quiesced", QUIESCED, "close-vs-remove");
 
     private static final Defect UAF_IN_IOCTL_AFTER = Defect.of(BASELINE + ".unfiltered-ioctl", BASELINE, Kind.UAF)
             .scenario("ioctl-after-remove").build();
@@ -55,7 +55,7 @@ class JcstressEngineTest {
         public void progress(String line) {
         }
 
-        RunRecord runOf(JcstressTest t) {
+        RunRecord runOf(JcstressCase t) {
             return runs.stream().filter(r -> r.scenario().equals(t.race())).findFirst().orElseThrow();
         }
     }
@@ -64,12 +64,12 @@ class JcstressEngineTest {
         return new JcstressEngine(JcstressEngine.Options.of(dir, Duration.ofMinutes(1)), CATALOGUE, sink);
     }
 
-    private static TestOutcome outcome(JcstressTest t, TestOutcome.Word... words) {
+    private static CaseOutcome outcome(JcstressCase t, CaseOutcome.Word... words) {
         long samples = 0;
-        for (TestOutcome.Word w : words) {
+        for (CaseOutcome.Word w : words) {
             samples += w.count();
         }
-        return new TestOutcome(t.name(), "NORMAL", samples, List.of(words), List.of());
+        return new CaseOutcome(t.name(), "NORMAL", samples, List.of(words), List.of());
     }
 
     private static JcstressProcess.Result exited(int code) {
@@ -110,8 +110,8 @@ class JcstressEngineTest {
         Collect sink = new Collect();
         JcstressEngine.Tally tally = new JcstressEngine.Tally();
         engine(sink, dir).journalBatch("drm", QUIESCED, List.of(IOCTL),
-                exited(1), List.of(outcome(IOCTL, new TestOutcome.Word("ok", 98, "ACCEPTABLE"),
-                        new TestOutcome.Word("use-after-free", 2, "FORBIDDEN"))), List.of(), dir, 20, tally);
+                exited(1), List.of(outcome(IOCTL, new CaseOutcome.Word("ok", 98, "ACCEPTABLE"),
+                        new CaseOutcome.Word("use-after-free", 2, "FORBIDDEN"))), List.of(), dir, 20, tally);
 
         RunRecord r = sink.runOf(IOCTL);
         assertEquals(List.of("jcstress", "drm", QUIESCED, "ok", 100L),
@@ -131,9 +131,9 @@ class JcstressEngineTest {
     void okAndAcceptableWords_andZeroCounts_giveNoFinding(@TempDir Path dir) {
         Collect sink = new Collect();
         engine(sink, dir).journalBatch("drm", QUIESCED, List.of(IOCTL), exited(0),
-                List.of(outcome(IOCTL, new TestOutcome.Word("ok", 50, "ACCEPTABLE"),
-                        new TestOutcome.Word("enodev", 50, "ACCEPTABLE"),
-                        new TestOutcome.Word("use-after-free", 0, "FORBIDDEN"))), List.of(), dir, 20, new JcstressEngine.Tally());
+                List.of(outcome(IOCTL, new CaseOutcome.Word("ok", 50, "ACCEPTABLE"),
+                        new CaseOutcome.Word("enodev", 50, "ACCEPTABLE"),
+                        new CaseOutcome.Word("use-after-free", 0, "FORBIDDEN"))), List.of(), dir, 20, new JcstressEngine.Tally());
         assertEquals(List.of(), sink.findings);
         assertEquals("ok", sink.runOf(IOCTL).status());
     }
@@ -143,7 +143,7 @@ class JcstressEngineTest {
         Collect sink = new Collect();
         JcstressEngine.Tally tally = new JcstressEngine.Tally();
         engine(sink, dir).journalBatch("drm", QUIESCED, List.of(IOCTL, CLOSE), exited(0),
-                List.of(outcome(IOCTL, new TestOutcome.Word("ok", 10, "ACCEPTABLE"))), List.of(), dir, 20, tally);
+                List.of(outcome(IOCTL, new CaseOutcome.Word("ok", 10, "ACCEPTABLE"))), List.of(), dir, 20, tally);
         assertEquals("ok", sink.runOf(IOCTL).status());
         RunRecord missing = sink.runOf(CLOSE);
         assertEquals("error", missing.status());
@@ -174,7 +174,7 @@ class JcstressEngineTest {
     void wordThatNamesNoProperty_andIsNotAcceptable_makesTheRunAnError(@TempDir Path dir) {
         Collect sink = new Collect();
         engine(sink, dir).journalBatch("drm", QUIESCED, List.of(IOCTL), exited(1),
-                List.of(outcome(IOCTL, new TestOutcome.Word("uaf", 3, "FORBIDDEN"))), List.of(), dir, 20,
+                List.of(outcome(IOCTL, new CaseOutcome.Word("uaf", 3, "FORBIDDEN"))), List.of(), dir, 20,
                 new JcstressEngine.Tally());
         assertEquals("error", sink.runOf(IOCTL).status());
         assertTrue(sink.runOf(IOCTL).note().contains("[uaf]"), sink.runOf(IOCTL).note());
@@ -185,7 +185,7 @@ class JcstressEngineTest {
     void testThatJcstressCouldNotRun_isAnErrorWithItsMessage(@TempDir Path dir) {
         Collect sink = new Collect();
         engine(sink, dir).journalBatch("drm", QUIESCED, List.of(IOCTL), exited(1),
-                List.of(new TestOutcome(IOCTL.name(), "TEST_ERROR", 0, List.of(), List.of("java.lang.IllegalStateException: model error"))),
+                List.of(new CaseOutcome(IOCTL.name(), "TEST_ERROR", 0, List.of(), List.of("java.lang.IllegalStateException: model error"))),
                 List.of(), dir, 20, new JcstressEngine.Tally());
         RunRecord r = sink.runOf(IOCTL);
         assertEquals("error", r.status());
@@ -204,10 +204,10 @@ class JcstressEngineTest {
     @Test
     void baselineFinding_isAttributedToItsDefectInThatRace(@TempDir Path dir) {
         Collect sink = new Collect();
-        JcstressTest commit = new JcstressTest("p.CommitVsRemove.UnregisterOnly", BASELINE, "commit-vs-remove");
+        JcstressCase commit = new JcstressCase("p.CommitVsRemove.UnregisterOnly", BASELINE, "commit-vs-remove");
         engine(sink, dir).journalBatch("drm", BASELINE, List.of(commit), exited(0),
-                List.of(outcome(commit, new TestOutcome.Word("fence", 4, "ACCEPTABLE_INTERESTING"),
-                        new TestOutcome.Word("use-after-free", 6, "ACCEPTABLE_INTERESTING"))), List.of(), dir, 20,
+                List.of(outcome(commit, new CaseOutcome.Word("fence", 4, "ACCEPTABLE_INTERESTING"),
+                        new CaseOutcome.Word("use-after-free", 6, "ACCEPTABLE_INTERESTING"))), List.of(), dir, 20,
                 new JcstressEngine.Tally());
         assertEquals(List.of(FENCE_IN_COMMIT.id(), UAF_IN_COMMIT.id()), sink.findings.stream().map(FindingRecord::defect).toList());
     }

@@ -13,9 +13,9 @@ import java.util.stream.Collectors;
  * @param words    every observed outcome word with its count and grade
  * @param messages error messages and VM output JCStress kept, first lines only
  */
-public record TestOutcome(String test, String status, long samples, List<Word> words,
+public record CaseOutcome(String test, String status, long samples, List<Word> words,
                           List<String> messages) {
-    public TestOutcome {
+    public CaseOutcome {
         words = List.copyOf(words);
         messages = List.copyOf(messages);
     }

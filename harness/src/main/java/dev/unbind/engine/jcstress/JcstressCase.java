@@ -4,7 +4,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * A JCStress test of the jar, as the engine maps it onto the result model.
+ * One JCStress test case of the jar (a case, so that it is not taken for a test of this project),
+ * as the engine maps it onto the result model.
  *
  * <p>The mapping is a convention of the tests, not a guess: every test's {@code @Description}
  * starts with the variant id followed by {@code " | "} ({@code drm.quiesced | ioctl vs remove: ...}),
@@ -17,11 +18,11 @@ import java.util.Optional;
  * @param variant the variant id from the description
  * @param race    the kebab-case race name
  */
-public record JcstressTest(String name, String variant, String race) {
+public record JcstressCase(String name, String variant, String race) {
     static final String SEPARATOR = " | ";
 
     /** The test, or empty when its description does not start with a variant id and {@code " | "}. */
-    public static Optional<JcstressTest> of(String name, String description) {
+    public static Optional<JcstressCase> of(String name, String description) {
         if (name == null || description == null) {
             return Optional.empty();
         }
@@ -33,7 +34,7 @@ public record JcstressTest(String name, String variant, String race) {
         if (!variant.matches("[a-z0-9]+\\.[a-z0-9-]+")) {
             return Optional.empty();
         }
-        return Optional.of(new JcstressTest(name, variant, kebab(raceClass(name))));
+        return Optional.of(new JcstressCase(name, variant, kebab(raceClass(name))));
     }
 
     /** The family id: what comes before the dot of the variant id. */

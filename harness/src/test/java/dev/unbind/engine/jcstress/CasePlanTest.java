@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Which tests a selection runs, and the count check that catches a JCStress run that ran fewer. */
-class TestPlanTest {
+class CasePlanTest {
     private static final String PKG = "dev.unbind.jcstress.drm.";
 
     private static Map<String, String> jar() {
@@ -27,15 +27,15 @@ class TestPlanTest {
 
     @Test
     void selection_takesEveryTestOfEachSelectedVariant_andNothingElse() {
-        TestPlan p = TestPlan.of(jar(), List.of("drm.quiesced"));
+        CasePlan p = CasePlan.of(jar(), List.of("drm.quiesced"));
         assertEquals(List.of(PKG + "CloseVsRemove.Quiesced", PKG + "IoctlVsRemove.Quiesced"),
-                p.all().stream().map(JcstressTest::name).toList());
+                p.all().stream().map(JcstressCase::name).toList());
         assertEquals(2, p.size());
     }
 
     @Test
     void variantOfATestedFamilyWithoutTests_isUntested_otherFamiliesAreNotCovered() {
-        TestPlan p = TestPlan.of(jar(), List.of("drm.unplug-enter-exit", "misc.rwsem-fix", "drm.unregister-only"));
+        CasePlan p = CasePlan.of(jar(), List.of("drm.unplug-enter-exit", "misc.rwsem-fix", "drm.unregister-only"));
         assertEquals(List.of("drm.unplug-enter-exit"), p.untested());
         assertEquals(List.of("misc.rwsem-fix"), p.notCovered());
         assertEquals(List.of("drm.unregister-only"), List.copyOf(p.tests().keySet()));
@@ -43,13 +43,13 @@ class TestPlanTest {
 
     @Test
     void testsWithoutAVariantPrefix_areListedAsUnmapped() {
-        assertEquals(List.of(PKG + "Stray"), TestPlan.of(jar(), List.of("drm.quiesced")).unmapped());
+        assertEquals(List.of(PKG + "Stray"), CasePlan.of(jar(), List.of("drm.quiesced")).unmapped());
     }
 
     @Test
     void regex_matchesExactlyTheSelectedNames_notLongerOnesOrSiblings() {
-        TestPlan p = TestPlan.of(jar(), List.of("drm.quiesced"));
-        Pattern re = Pattern.compile(TestPlan.regex(p.all()));
+        CasePlan p = CasePlan.of(jar(), List.of("drm.quiesced"));
+        Pattern re = Pattern.compile(CasePlan.regex(p.all()));
         assertTrue(re.matcher(PKG + "IoctlVsRemove.Quiesced").find());
         assertTrue(re.matcher(PKG + "CloseVsRemove.Quiesced").find());
         assertFalse(re.matcher(PKG + "IoctlVsRemove.QuiescedToo").find());
@@ -59,11 +59,11 @@ class TestPlanTest {
 
     @Test
     void missing_namesTheSelectedTestsWithoutResults() {
-        List<JcstressTest> selected = TestPlan.of(jar(), List.of("drm.quiesced")).all();
-        assertEquals(List.of(), TestPlan.missing(selected, List.of(PKG + "IoctlVsRemove.Quiesced", PKG + "CloseVsRemove.Quiesced")));
+        List<JcstressCase> selected = CasePlan.of(jar(), List.of("drm.quiesced")).all();
+        assertEquals(List.of(), CasePlan.missing(selected, List.of(PKG + "IoctlVsRemove.Quiesced", PKG + "CloseVsRemove.Quiesced")));
         assertEquals(List.of(PKG + "CloseVsRemove.Quiesced"),
-                TestPlan.missing(selected, List.of(PKG + "IoctlVsRemove.Quiesced", PKG + "Stray")).stream()
-                        .map(JcstressTest::name).toList());
-        assertEquals(2, TestPlan.missing(selected, List.of()).size());
+                CasePlan.missing(selected, List.of(PKG + "IoctlVsRemove.Quiesced", PKG + "Stray")).stream()
+                        .map(JcstressCase::name).toList());
+        assertEquals(2, CasePlan.missing(selected, List.of()).size());
     }
 }

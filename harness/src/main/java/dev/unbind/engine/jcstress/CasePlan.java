@@ -21,28 +21,28 @@ import java.util.regex.Pattern;
  * @param notCovered selected variants of families with no tests in the jar at all (not an error)
  * @param unmapped   tests of the jar whose description has no variant prefix
  */
-public record TestPlan(Map<String, List<JcstressTest>> tests, List<String> untested, List<String> notCovered,
+public record CasePlan(Map<String, List<JcstressCase>> tests, List<String> untested, List<String> notCovered,
                        List<String> unmapped) {
 
     /**
      * @param jarTests test name to description, as the jar's META-INF/TestList lists them
      * @param variants the selected variant ids, in order
      */
-    public static TestPlan of(Map<String, String> jarTests, List<String> variants) {
-        List<JcstressTest> known = new ArrayList<>();
+    public static CasePlan of(Map<String, String> jarTests, List<String> variants) {
+        List<JcstressCase> known = new ArrayList<>();
         List<String> unmapped = new ArrayList<>();
-        jarTests.forEach((name, description) -> JcstressTest.of(name, description)
+        jarTests.forEach((name, description) -> JcstressCase.of(name, description)
                 .ifPresentOrElse(known::add, () -> unmapped.add(name)));
-        known.sort(Comparator.comparing(JcstressTest::name));
+        known.sort(Comparator.comparing(JcstressCase::name));
         unmapped.sort(null);
         Set<String> families = new TreeSet<>();
         known.forEach(t -> families.add(t.family()));
 
-        Map<String, List<JcstressTest>> tests = new LinkedHashMap<>();
+        Map<String, List<JcstressCase>> tests = new LinkedHashMap<>();
         List<String> untested = new ArrayList<>();
         List<String> notCovered = new ArrayList<>();
         for (String v : variants) {
-            List<JcstressTest> mine = known.stream().filter(t -> t.variant().equals(v)).toList();
+            List<JcstressCase> mine = known.stream().filter(t -> t.variant().equals(v)).toList();
             if (!mine.isEmpty()) {
                 tests.put(v, mine);
             } else if (families.contains(v.substring(0, Math.max(0, v.indexOf('.'))))) {
@@ -51,10 +51,10 @@ public record TestPlan(Map<String, List<JcstressTest>> tests, List<String> untes
                 notCovered.add(v);
             }
         }
-        return new TestPlan(tests, untested, notCovered, unmapped);
+        return new CasePlan(tests, untested, notCovered, unmapped);
     }
 
-    public List<JcstressTest> all() {
+    public List<JcstressCase> all() {
         return tests.values().stream().flatMap(List::stream).toList();
     }
 
@@ -63,10 +63,10 @@ public record TestPlan(Map<String, List<JcstressTest>> tests, List<String> untes
     }
 
     /** A {@code -t} regex that selects exactly these tests and nothing else. */
-    public static String regex(Collection<JcstressTest> tests) {
+    public static String regex(Collection<JcstressCase> tests) {
         StringBuilder b = new StringBuilder("^(?:");
         boolean first = true;
-        for (JcstressTest t : tests) {
+        for (JcstressCase t : tests) {
             b.append(first ? "" : "|").append(Pattern.quote(t.name()));
             first = false;
         }
@@ -74,7 +74,7 @@ public record TestPlan(Map<String, List<JcstressTest>> tests, List<String> untes
     }
 
     /** The selected tests with no results: empty when the count is right. */
-    public static List<JcstressTest> missing(Collection<JcstressTest> selected, Collection<String> withResults) {
+    public static List<JcstressCase> missing(Collection<JcstressCase> selected, Collection<String> withResults) {
         return selected.stream().filter(t -> !withResults.contains(t.name())).toList();
     }
 }
