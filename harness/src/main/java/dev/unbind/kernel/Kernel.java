@@ -2,19 +2,15 @@ package dev.unbind.kernel;
 
 import dev.unbind.fault.EventKind;
 import dev.unbind.fault.FaultInjector;
-import dev.unbind.fault.FaultPlan;
 import dev.unbind.finding.Finding;
 import dev.unbind.finding.Kind;
 import dev.unbind.finding.Role;
 import dev.unbind.sched.Scheduler;
-import dev.unbind.sched.ThreadScheduler;
 import dev.unbind.sched.Wait;
 import dev.unbind.sched.WaitMode;
 import dev.unbind.sched.WaitOutcome;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -42,10 +38,9 @@ public final class Kernel {
     private final Trace trace;
     private final Findings findings = new Findings();
     private final Memory memory = new Memory(this);
-    private final List<Actor> actors = new CopyOnWriteArrayList<>();
+    private final ActorTable actors = new ActorTable(this);
     private final InjectedEffects effects = new InjectedEffects(this);
-    private final List<Runnable> quiescenceChecks = new CopyOnWriteArrayList<>();
-    private final List<Module> modules = new CopyOnWriteArrayList<>();
+    private final Quiescence quiescence = new Quiescence(this);
     private final AtomicInteger fallibleSteps = new AtomicInteger();
     private final AtomicBoolean hangReported = new AtomicBoolean();
     private final AtomicBoolean oopsed = new AtomicBoolean();
@@ -55,14 +50,14 @@ public final class Kernel {
     private volatile long progress;
     private volatile int expectedActors;
 
-    private Kernel(Builder b) {
+    Kernel(KernelBuilder b) {
         this.scheduler = b.scheduler;
         this.faults = new FaultInjector(b.plan, b.seed);
         this.trace = new Trace(b.traceCapacity);
     }
 
-    public static Builder builder() {
-        return new Builder();
+    public static KernelBuilder builder() {
+        return new KernelBuilder();
     }
 
     /** A kernel on real threads with no faults: what unit tests of primitives use. */
@@ -78,7 +73,7 @@ public final class Kernel {
         if (a != null && a.kernel() == this) {
             return a;
         }
-        Actor implicit = register(Thread.currentThread().getName(), false);
+        Actor implicit = actors.add(Thread.currentThread().getName(), false);
         implicit.bind();
         return implicit;
     }
@@ -92,33 +87,15 @@ public final class Kernel {
 
     /** Registers an actor that a scheduler will start. Names are made unique with {@code #n}. */
     public Actor newActor(String name) {
-        return register(name, true);
-    }
-
-    private Actor register(String name, boolean participant) {
-        String unique = name;
-        synchronized (actors) {
-            int n = 1;
-            while (actorNamed(unique) != null) {
-                unique = name + "#" + (++n);
-            }
-            Actor a = new Actor(this, unique, participant);
-            actors.add(a);
-            return a;
-        }
+        return actors.add(name, true);
     }
 
     public List<Actor> actors() {
-        return List.copyOf(actors);
+        return List.copyOf(actors.all());
     }
 
     public Actor actorNamed(String name) {
-        for (Actor a : actors) {
-            if (a.name().equals(name)) {
-                return a;
-            }
-        }
-        return null;
+        return actors.named(name);
     }
 
     /**
@@ -255,13 +232,7 @@ public final class Kernel {
 
     /** True while some actor other than the caller is inside an operation named in {@code ops}. */
     public boolean inFlight(java.util.Set<String> ops, Actor except) {
-        for (Actor a : actors) {
-            String op = a.op();
-            if (a != except && op != null && ops.contains(op)) {
-                return true;
-            }
-        }
-        return false;
+        return actors.inFlight(ops, except);
     }
 
     // ---------------------------------------------------------------- detectors
@@ -298,27 +269,12 @@ public final class Kernel {
      * {@code allowed} is an ERRNO finding.
      */
     public void expectResult(String op, long rc, long... allowed) {
-        for (long a : allowed) {
-            if (rc == a) {
-                return;
-            }
-        }
-        StringBuilder b = new StringBuilder();
-        for (long a : allowed) {
-            b.append(b.length() == 0 ? "" : ", ").append(Errno.describe(a));
-        }
-        Actor me = self();
-        report(Kind.ERRNO, op + " returned " + Errno.describe(rc) + "; the contract allows " + b, op,
-                List.of(Role.of("returned to", me.site(op + " -> " + Errno.describe(rc)))), "");
+        UserContract.expectResult(this, op, rc, allowed);
     }
 
     /** A poll result must be a mask: a negative value is an errno leaking out as a mask. */
     public void expectPollMask(String op, int mask) {
-        if (mask < 0) {
-            Actor me = self();
-            report(Kind.ERRNO, op + " returned the errno " + Errno.describe(mask) + " as a poll mask", op,
-                    List.of(Role.of("returned to", me.site(op + " -> " + mask))), "");
-        }
+        UserContract.expectPollMask(this, op, mask);
     }
 
     /**
@@ -326,10 +282,7 @@ public final class Kernel {
      * whole timeout (a remove that takes 10 s per pending commit). Reported as a HANG.
      */
     public void reportStall(String what, long timeoutMs) {
-        Actor me = self();
-        report(Kind.HANG, "stall: " + what + " timed out after " + timeoutMs + " ms; " + me.name()
-                        + " was blocked for the whole timeout", what,
-                List.of(Role.of("stalled", me.site(what + " timed out"))), "");
+        UserContract.reportStall(this, what, timeoutMs);
     }
 
     /** Records a finding with the current witness and firing log. */
@@ -347,19 +300,8 @@ public final class Kernel {
         if (!hangReported.compareAndSet(false, true)) {
             return false;
         }
-        List<Role> sites = new ArrayList<>();
-        for (Actor a : actors) {
-            Wait w = a.blockedOn();
-            if (w != null && !a.finished()) {
-                sites.add(Role.of("blocked", a.site(w.what())));
-            }
-        }
-        report(Kind.HANG, summary, "run", sites, detail);
-        for (Actor a : actors) {
-            if (a.blockedOn() != null) {
-                a.abort();
-            }
-        }
+        report(Kind.HANG, summary, "run", actors.blockedSites(), detail);
+        actors.abortBlocked();
         return true;
     }
 
@@ -382,45 +324,22 @@ public final class Kernel {
 
     /** Adds a check to run at quiescence (an SRCU reader still inside, a fence never closed). */
     public void atQuiescence(Runnable check) {
-        quiescenceChecks.add(check);
+        quiescence.add(check);
     }
 
     /**
-     * The quiescence checks: every non-global cell still live is a leak, every module with
-     * references left is a leaked module reference, then the registered checks. None of them
-     * runs after a hang or an oops: nothing is quiescent then, and leaks would be noise.
+     * The quiescence checks ({@link Quiescence}): leaks, leaked module references, the registered
+     * checks. None of them runs after a hang or an oops: nothing is quiescent then, and leaks
+     * would be noise.
      */
     public void checkQuiescence() {
-        if (hangReported() || oopsed()) {
-            return;
-        }
-        for (Cell c : memory.leaked()) {
-            report(Kind.LEAK, "leak: " + c.name() + " is still allocated at quiescence", c.name(),
-                    List.of(Role.of("allocated by", c.allocSite())), "");
-        }
-        for (Module m : modules) {
-            m.checkQuiescent();
-        }
-        for (Runnable r : quiescenceChecks) {
-            r.run();
+        if (!hangReported() && !oopsed()) {
+            quiescence.check();
         }
     }
 
     void register(Module m) {
-        modules.add(m);
-    }
-
-    public List<Module> modules() {
-        return List.copyOf(modules);
-    }
-
-    public Module module(String name) {
-        for (Module m : modules) {
-            if (m.name().equals(name)) {
-                return m;
-            }
-        }
-        return null;
+        quiescence.register(m);
     }
 
     // ---------------------------------------------------------------- accessors
@@ -470,40 +389,5 @@ public final class Kernel {
     /** Runs the phases under this kernel's scheduler. */
     public void run(List<List<ActorSpec>> phases) {
         scheduler.run(this, phases);
-    }
-
-    /** Builds a kernel. */
-    public static final class Builder {
-        private Scheduler scheduler;
-        private FaultPlan plan = FaultPlan.NONE;
-        private long seed = 1;
-        private int traceCapacity = 1024;
-
-        public Builder scheduler(Scheduler s) {
-            this.scheduler = Objects.requireNonNull(s);
-            return this;
-        }
-
-        public Builder faults(FaultPlan p) {
-            this.plan = Objects.requireNonNull(p);
-            return this;
-        }
-
-        public Builder seed(long s) {
-            this.seed = s;
-            return this;
-        }
-
-        public Builder traceCapacity(int n) {
-            this.traceCapacity = n;
-            return this;
-        }
-
-        public Kernel build() {
-            if (scheduler == null) {
-                scheduler = new ThreadScheduler();
-            }
-            return new Kernel(this);
-        }
     }
 }

@@ -1,0 +1,49 @@
+package dev.unbind.kernel;
+
+import dev.unbind.fault.FaultPlan;
+import dev.unbind.sched.Scheduler;
+import dev.unbind.sched.ThreadScheduler;
+
+import java.util.Objects;
+
+/**
+ * How a {@link Kernel} is configured: its scheduler (real threads unless told otherwise), its
+ * fault plan and the seed every fault decision derives from, and how many named steps its trace
+ * keeps for witnesses.
+ */
+public final class KernelBuilder {
+    Scheduler scheduler;
+    FaultPlan plan = FaultPlan.NONE;
+    long seed = 1;
+    int traceCapacity = 1024;
+
+    KernelBuilder() {
+    }
+
+    public KernelBuilder scheduler(Scheduler s) {
+        this.scheduler = Objects.requireNonNull(s);
+        return this;
+    }
+
+    public KernelBuilder faults(FaultPlan p) {
+        this.plan = Objects.requireNonNull(p);
+        return this;
+    }
+
+    public KernelBuilder seed(long s) {
+        this.seed = s;
+        return this;
+    }
+
+    public KernelBuilder traceCapacity(int n) {
+        this.traceCapacity = n;
+        return this;
+    }
+
+    public Kernel build() {
+        if (scheduler == null) {
+            scheduler = new ThreadScheduler();
+        }
+        return new Kernel(this);
+    }
+}
