@@ -42,7 +42,7 @@ final class Summary {
     private static void printDetections(Assessment a, PrintStream out) {
         for (Assessment.FamilyView f : a.families()) {
             out.println();
-            List<String> detecting = f.engines().stream().filter(e -> !e.equals(ReadSideEngine.ENGINE)).toList();
+            List<String> detecting = f.engines().stream().filter(Assessment::looksForDefects).toList();
             if (!detecting.isEmpty()) {
                 out.println(f.info().id() + ": time to first detection (s / runs until it)");
             }

@@ -32,8 +32,10 @@ public record Assessment(List<Meta> metas, List<FamilyView> families, List<Strin
     public static final String KEPT = "kept";
     public static final String NOT_RUN = "not-run";
 
-    /** The engine that measures what a fix costs: it runs variants but checks no property. */
-    private static final String MEASURES_ONLY = "cost";
+    /** False for an engine that only measures (the read-side cost): its runs check no property. */
+    public static boolean looksForDefects(String engine) {
+        return !engine.equals(ReadSideCost.ENGINE);
+    }
 
     public boolean ok() {
         return problems.isEmpty();
@@ -104,7 +106,7 @@ public record Assessment(List<Meta> metas, List<FamilyView> families, List<Strin
     private static VariantView variant(Catalogue.VariantInfo v, Catalogue.FamilyInfo f, List<RunRecord> runs,
                                        List<FindingRecord> found, List<String> problems, List<String> warnings) {
         List<PropertyCell> cells = new ArrayList<>();
-        boolean checked = runs.stream().anyMatch(x -> !x.engine().equals(MEASURES_ONLY));
+        boolean checked = runs.stream().anyMatch(x -> looksForDefects(x.engine()));
         for (Kind k : Kind.values()) {
             List<FindingRecord> ofKind = found.stream().filter(x -> x.finding().kind() == k).toList();
             Map<String, FindingRecord> distinct = new LinkedHashMap<>();

@@ -12,4 +12,6 @@ package dev.unbind.result;
  * @param maxNs    ns per call of the slowest batch
  */
 public record ReadSideCost(String call, long calls, int batches, double medianNs, double minNs, double maxNs) {
+    /** The engine that measures these: it runs variants but looks for no defect. */
+    public static final String ENGINE = "cost";
 }

@@ -40,12 +40,6 @@ public interface Family<M> {
                 .orElseThrow(() -> new NoSuchElementException("no variant " + id + " in " + id()));
     }
 
-    /** On kernel {@code k}, a fresh model of {@code variant} made ready for its {@link #readSide()} call. */
-    default Runnable readSide(String variant, Kernel k) {
-        M model = variant(variant).create().apply(k);
-        return readSide().prepare().apply(k, model);
-    }
-
     default Scenario<M> scenario(String id) {
         return scenarios().stream().filter(s -> s.id().equals(id)).findFirst()
                 .orElseThrow(() -> new NoSuchElementException("no scenario " + id + " in " + id()));

@@ -1,5 +1,8 @@
 package dev.unbind.report;
 
+import dev.unbind.result.Assessment;
+import dev.unbind.result.ReadSideCost;
+
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -7,9 +10,7 @@ import java.util.List;
 /** The engines in the order the reports show them, and what each one counts. */
 final class Engines {
     static final String EXPLORER = "explorer";
-    /** Measures the read side's cost; it looks for no defect. */
-    static final String COST = "cost";
-    private static final List<String> ORDER = List.of(EXPLORER, "stress", "jcstress", "lincheck", COST);
+    private static final List<String> ORDER = List.of(EXPLORER, "stress", "jcstress", "lincheck", ReadSideCost.ENGINE);
 
     /** Known engines first in their fixed order, then any other by name. */
     static final Comparator<String> ORDERING = Comparator.comparingInt(Engines::rank).thenComparing(e -> e);
@@ -23,7 +24,7 @@ final class Engines {
 
     /** The engines that look for defects, in order. */
     static List<String> detecting(Collection<String> engines) {
-        return sorted(engines).stream().filter(e -> !e.equals(COST)).toList();
+        return sorted(engines).stream().filter(Assessment::looksForDefects).toList();
     }
 
     /** What one unit of {@code RunRecord.runs} is for this engine. */
@@ -32,7 +33,7 @@ final class Engines {
             case EXPLORER -> "schedules";
             case "jcstress" -> "samples";
             case "lincheck" -> "invocations";
-            case COST -> "calls";
+            case ReadSideCost.ENGINE -> "calls";
             default -> "runs";
         };
     }

@@ -1,7 +1,6 @@
 package dev.unbind.bench;
 
-import dev.unbind.kernel.Kernel;
-import dev.unbind.subject.Family;
+import dev.unbind.subject.ReadSideCall;
 import dev.unbind.subject.Subjects;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -50,21 +49,14 @@ public class ReadSideBench {
             "uio.mainline", "uio.late-release", "uio.vma-refcount", "uio.fenced"})
     public String variant;
 
-    private Kernel kernel;
-    private Runnable call;
-    private int allocated;
+    private ReadSideCall call;
 
     @Setup
     public void setup() {
-        Family<?> family = Subjects.load().select(java.util.List.of(variant)).get(0).family();
-        kernel = Kernel.builder().traceCapacity(64).build();
-        call = family.readSide(variant, kernel);
-        call.run();
-        if (!kernel.findingList().isEmpty()) { // a sketch whose call does not work has no cost to measure
-            throw new IllegalStateException(variant + ": no figure, the call breaks on this variant: "
-                    + kernel.findingList().get(0).summary());
+        call = new ReadSideCall(Subjects.load().select(java.util.List.of(variant)).get(0).family(), variant);
+        if (call.broken() != null) { // a sketch whose call does not work has no cost to measure
+            throw new IllegalStateException(variant + ": no figure, " + call.broken());
         }
-        allocated = kernel.memory().allocated();
     }
 
     @Benchmark
@@ -75,7 +67,7 @@ public class ReadSideBench {
     /** A call that found something or kept memory measured something else: say so instead of a figure. */
     @TearDown
     public void checkTheCallStayedARead() {
-        if (!kernel.findingList().isEmpty() || kernel.memory().allocated() != allocated) {
+        if (call.broken() != null || call.keptCells() != 0) {
             throw new IllegalStateException(variant + ": the read-side call left findings or memory behind");
         }
     }

@@ -1,12 +1,11 @@
 package dev.unbind.engine.cost;
 
-import dev.unbind.finding.Finding;
-import dev.unbind.kernel.Kernel;
 import dev.unbind.result.ReadSideCost;
 import dev.unbind.result.ResultSink;
 import dev.unbind.result.RunRecord;
 import dev.unbind.subject.Expectation;
 import dev.unbind.subject.ReadSide;
+import dev.unbind.subject.ReadSideCall;
 import dev.unbind.subject.Subjects;
 
 import java.time.Duration;
@@ -33,7 +32,7 @@ import java.util.Objects;
  * (the family's read side is not repeatable: an {@code error}).
  */
 public final class ReadSideEngine {
-    public static final String ENGINE = "cost";
+    public static final String ENGINE = ReadSideCost.ENGINE;
     public static final String SCENARIO = "read-side";
     private static final int BATCHES = 5;
     private static final int CHUNK = 256;
@@ -85,10 +84,8 @@ public final class ReadSideEngine {
     /** One variant's call on its own kernel, and what its batches measured. */
     private static final class Measurement {
         private final Subjects.Selected selected;
-        private final Kernel kernel = Kernel.builder().traceCapacity(64).build();
         private final double[] nsPerCall = new double[BATCHES];
-        private Runnable call;
-        private int allocated;
+        private ReadSideCall call;
         private long calls;
         private double seconds;
         private String broken;
@@ -97,13 +94,11 @@ public final class ReadSideEngine {
             this.selected = selected;
             long t0 = System.nanoTime();
             try {
-                call = selected.family().readSide(selected.id(), kernel);
-                call.run();
-                broken = brokenBy(kernel);
+                call = new ReadSideCall(selected.family(), selected.id());
+                broken = call.broken();
             } catch (RuntimeException | Error e) {
                 broken = "the call cannot be made: " + e.getMessage();
             }
-            allocated = kernel.memory().allocated();
             seconds += (System.nanoTime() - t0) / 1e9;
         }
 
@@ -136,34 +131,25 @@ public final class ReadSideEngine {
         RunRecord record() {
             String family = selected.family().id();
             if (broken == null) {
-                broken = brokenBy(kernel);
+                broken = call.broken();
             }
             if (broken != null) {
                 // The variant's own defect, for the other engines to report; on a fixed variant, an error.
                 String status = selected.variant().expect() == Expectation.KEEPS_EVERY_PROPERTY ? "error" : "skipped";
                 return RunRecord.of(ENGINE, family, selected.id(), SCENARIO, "", calls, seconds, status, "no figure: " + broken);
             }
-            if (kernel.memory().allocated() != allocated) {
+            if (call.keptCells() != 0) {
                 return RunRecord.of(ENGINE, family, selected.id(), SCENARIO, "", calls, seconds, "error",
                         "the read side is not repeatable: every call keeps memory ("
-                                + (kernel.memory().allocated() - allocated) + " cells after " + calls + " calls)");
+                                + call.keptCells() + " cells after " + calls + " calls)");
             }
             double[] sorted = nsPerCall.clone();
             Arrays.sort(sorted);
-            ReadSideCost cost = new ReadSideCost(selected.family().readSide().call(), calls, BATCHES,
+            ReadSideCost cost = new ReadSideCost(call.call(), calls, BATCHES,
                     sorted[BATCHES / 2], sorted[0], sorted[BATCHES - 1]);
             return new RunRecord(ENGINE, family, selected.id(), SCENARIO, "", calls, seconds, "ok",
                     "uncontended, " + BATCHES + " timed batches in rounds over the variants, after a warm-up round",
                     List.of(), List.of(), cost);
         }
-    }
-
-    /** What the calls so far found on the kernel, or null. */
-    private static String brokenBy(Kernel k) {
-        if (!k.errors().isEmpty()) {
-            return "the call fails: " + k.errors().get(0);
-        }
-        List<Finding> found = k.findingList();
-        return found.isEmpty() ? null : "the call breaks a property: " + found.get(0).summary();
     }
 }
