@@ -3,6 +3,7 @@ package dev.unbind.subjects.misc;
 import dev.unbind.finding.Kind;
 import dev.unbind.subject.Defect;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -36,7 +37,7 @@ final class MiscDefects {
     }
 
     static List<Defect> all() {
-        return List.of(
+        List<Defect> all = new ArrayList<>(List.of(
                 // ---- mainline: remove only calls misc_deregister
                 Defect.of(BASELINE + ".inflight-xcmd", BASELINE, Kind.UAF)
                         .title("an XCMD on the bus finishes on the cros_ec_device the parent freed")
@@ -78,63 +79,18 @@ final class MiscDefects {
                         .because("the shim holds the read side across the driver's read, which sleeps for an event "
                                 + "the departing EC never sends, and nothing wakes it before down_write")
                         .reference("PROTOCOLS.md §2(e) 3")
-                        .scenario("blocked-reader-vs-remove").site("down_write(misc_sync.sem)*" + ASLEEP).build(),
-                Defect.of(RWSEM + ".release-touches-parent", RWSEM, Kind.UAF)
-                        .title("release after remove unregisters the notifier from the freed parent's chain")
-                        .because("release is unfenced by design and cros_ec_chardev's release is not memory-only: "
-                                + "it touches the parent's cros_ec_device (INV-MS2 unmet by the unchanged driver)")
-                        .reference("PROTOCOLS.md §2(d) INV-MS2, §2(c) M2")
-                        .scenario("close-vs-remove").object("cros_ec_device").site(PARENT_CHAIN).build(),
-                Defect.of(RWSEM + ".notifier-after-remove", RWSEM, Kind.FENCE)
-                        .title("an MKBP event runs the chardev's notifier after its remove returned")
-                        .because("misc_deregister_sync fences the fops only; the per-file notifier blocks stay on "
-                                + "the parent's chain until the files close")
-                        .reference("PROTOCOLS.md §2(c) M3")
-                        .scenario("event-vs-remove").site("cros_ec_chardev_mkbp_event").build(),
-                Defect.of(RWSEM + ".shim-freed-before-fops_put", RWSEM, Kind.UAF)
-                        .title("the last close frees the shim table f_op points at; __fput's fops_put then reads it")
-                        .because("the shim table is embedded in the sync object the files refcount, and the shim's "
-                                + "release drops the last reference without pointing f_op elsewhere")
-                        .reference("found by unbind: close after remove (and a failed open racing remove)")
-                        .scenario("close-vs-remove").object("misc_sync").site("fops_put*").build(),
-                Defect.of(RWSEM + ".poll-errno-as-mask", RWSEM, Kind.ERRNO)
-                        .title("poll on a revoked device returns -ENODEV as a poll mask")
-                        .because("the generated wrappers return -ENODEV from every entry, poll included, whose "
-                                + "return type is __poll_t")
-                        .reference("found by unbind: ops after remove")
-                        .scenario("ops-after-remove").site("poll*").build(),
-
+                        .scenario("blocked-reader-vs-remove").site("down_write(misc_sync.sem)*" + ASLEEP).build()));
+        all.addAll(leftBySyncFlavour(RWSEM));
+        all.addAll(List.of(
                 // ---- misc_deregister_sync, SRCU flavour
                 Defect.of(SRCU + ".sleeping-read-blocks-remove", SRCU, Kind.HANG)
                         .title("a read waiting for an MKBP event never leaves its SRCU section, so the grace period never ends")
                         .because("the shim holds srcu_read_lock across the driver's read, which sleeps for an event "
                                 + "the departing EC never sends; synchronize_srcu waits for it and nothing wakes it")
                         .reference("PROTOCOLS.md §2(e) 3")
-                        .scenario("blocked-reader-vs-remove").site("synchronize_srcu(misc_sync.srcu)*" + ASLEEP).build(),
-                Defect.of(SRCU + ".release-touches-parent", SRCU, Kind.UAF)
-                        .title("release after remove unregisters the notifier from the freed parent's chain")
-                        .because("release is unfenced by design and cros_ec_chardev's release is not memory-only "
-                                + "(INV-MS2 unmet by the unchanged driver)")
-                        .reference("PROTOCOLS.md §2(d) INV-MS2, §2(c) M2")
-                        .scenario("close-vs-remove").object("cros_ec_device").site(PARENT_CHAIN).build(),
-                Defect.of(SRCU + ".notifier-after-remove", SRCU, Kind.FENCE)
-                        .title("an MKBP event runs the chardev's notifier after its remove returned")
-                        .because("misc_deregister_sync fences the fops only; the per-file notifier blocks stay on "
-                                + "the parent's chain until the files close")
-                        .reference("PROTOCOLS.md §2(c) M3")
-                        .scenario("event-vs-remove").site("cros_ec_chardev_mkbp_event").build(),
-                Defect.of(SRCU + ".shim-freed-before-fops_put", SRCU, Kind.UAF)
-                        .title("the last close frees the shim table f_op points at; __fput's fops_put then reads it")
-                        .because("the shim table is embedded in the sync object the files refcount, and the shim's "
-                                + "release drops the last reference without pointing f_op elsewhere")
-                        .reference("found by unbind: close after remove (and a failed open racing remove)")
-                        .scenario("close-vs-remove").object("misc_sync").site("fops_put*").build(),
-                Defect.of(SRCU + ".poll-errno-as-mask", SRCU, Kind.ERRNO)
-                        .title("poll on a revoked device returns -ENODEV as a poll mask")
-                        .because("the generated wrappers return -ENODEV from every entry, poll included")
-                        .reference("found by unbind: ops after remove")
-                        .scenario("ops-after-remove").site("poll*").build(),
-
+                        .scenario("blocked-reader-vs-remove").site("synchronize_srcu(misc_sync.srcu)*" + ASLEEP).build()));
+        all.addAll(leftBySyncFlavour(SRCU));
+        all.addAll(List.of(
                 // ---- Tzung-Bi's mutex variant, as posted
                 Defect.of(MUTEX + ".unlocked-list-walk", MUTEX, Kind.UAF)
                         .title("find_miscdevice reads a miscdevice that remove unlinked and devres freed during the walk")
@@ -250,6 +206,39 @@ final class MiscDefects {
                                 + "context on misc_sync_ctx_list; a release in between finds it on neither list, "
                                 + "returns -ENOENT and never calls the driver")
                         .reference("found by unbind: close racing remove")
-                        .scenario("close-vs-remove").object("chardev_priv|chardev_pdata").build());
+                        .scenario("close-vs-remove").object("chardev_priv|chardev_pdata").build()));
+        return List.copyOf(all);
+    }
+
+    /**
+     * What misc_deregister_sync leaves in both flavours, whichever read side (rwsem or SRCU) fences
+     * the fops: release, the notifier and the shim's own lifetime are outside the fence.
+     */
+    private static List<Defect> leftBySyncFlavour(String variant) {
+        return List.of(
+                Defect.of(variant + ".release-touches-parent", variant, Kind.UAF)
+                        .title("release after remove unregisters the notifier from the freed parent's chain")
+                        .because("release is unfenced by design and cros_ec_chardev's release is not memory-only: "
+                                + "it touches the parent's cros_ec_device (INV-MS2 unmet by the unchanged driver)")
+                        .reference("PROTOCOLS.md §2(d) INV-MS2, §2(c) M2")
+                        .scenario("close-vs-remove").object("cros_ec_device").site(PARENT_CHAIN).build(),
+                Defect.of(variant + ".notifier-after-remove", variant, Kind.FENCE)
+                        .title("an MKBP event runs the chardev's notifier after its remove returned")
+                        .because("misc_deregister_sync fences the fops only; the per-file notifier blocks stay on "
+                                + "the parent's chain until the files close")
+                        .reference("PROTOCOLS.md §2(c) M3")
+                        .scenario("event-vs-remove").site("cros_ec_chardev_mkbp_event").build(),
+                Defect.of(variant + ".shim-freed-before-fops_put", variant, Kind.UAF)
+                        .title("the last close frees the shim table f_op points at; __fput's fops_put then reads it")
+                        .because("the shim table is embedded in the sync object the files refcount, and the shim's "
+                                + "release drops the last reference without pointing f_op elsewhere")
+                        .reference("found by unbind: close after remove (and a failed open racing remove)")
+                        .scenario("close-vs-remove").object("misc_sync").site("fops_put*").build(),
+                Defect.of(variant + ".poll-errno-as-mask", variant, Kind.ERRNO)
+                        .title("poll on a revoked device returns -ENODEV as a poll mask")
+                        .because("the generated wrappers return -ENODEV from every entry, poll included, whose "
+                                + "return type is __poll_t")
+                        .reference("found by unbind: ops after remove")
+                        .scenario("ops-after-remove").site("poll*").build());
     }
 }
