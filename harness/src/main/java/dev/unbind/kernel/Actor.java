@@ -1,7 +1,6 @@
 package dev.unbind.kernel;
 
 import dev.unbind.finding.Site;
-import dev.unbind.sched.Wait;
 
 import java.util.ArrayList;
 import java.util.HashMap;

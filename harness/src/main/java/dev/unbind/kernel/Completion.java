@@ -1,8 +1,5 @@
 package dev.unbind.kernel;
 
-import dev.unbind.sched.Wait;
-import dev.unbind.sched.WaitMode;
-import dev.unbind.sched.WaitOutcome;
 
 import java.util.concurrent.atomic.AtomicInteger;
 

@@ -3,8 +3,6 @@ package dev.unbind.kernel;
 import dev.unbind.fault.DelayKind;
 import dev.unbind.fault.EventKind;
 import dev.unbind.fault.FaultInjector;
-import dev.unbind.sched.Wait;
-import dev.unbind.sched.WaitMode;
 
 import java.util.EnumMap;
 import java.util.Map;

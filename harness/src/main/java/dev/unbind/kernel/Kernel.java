@@ -5,10 +5,6 @@ import dev.unbind.fault.FaultInjector;
 import dev.unbind.finding.Finding;
 import dev.unbind.finding.Kind;
 import dev.unbind.finding.Role;
-import dev.unbind.sched.Scheduler;
-import dev.unbind.sched.Wait;
-import dev.unbind.sched.WaitMode;
-import dev.unbind.sched.WaitOutcome;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -58,11 +54,6 @@ public final class Kernel {
 
     public static KernelBuilder builder() {
         return new KernelBuilder();
-    }
-
-    /** A kernel on real threads with no faults: what unit tests of primitives use. */
-    public static Kernel onThreads() {
-        return builder().build();
     }
 
     // ---------------------------------------------------------------- actors

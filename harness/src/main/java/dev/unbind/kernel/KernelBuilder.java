@@ -1,13 +1,13 @@
 package dev.unbind.kernel;
 
 import dev.unbind.fault.FaultPlan;
-import dev.unbind.sched.Scheduler;
-import dev.unbind.sched.ThreadScheduler;
 
 import java.util.Objects;
 
 /**
- * How a {@link Kernel} is configured: its scheduler (real threads unless told otherwise), its
+ * How a {@link Kernel} is configured: its scheduler (required: the kernel owns the {@link Scheduler}
+ * interface, the implementations live in {@code dev.unbind.sched}; {@code Kernels.onThreads()} builds
+ * one on real threads), its
  * fault plan and the seed every fault decision derives from, and how many named steps its trace
  * keeps for witnesses.
  */
@@ -42,7 +42,7 @@ public final class KernelBuilder {
 
     public Kernel build() {
         if (scheduler == null) {
-            scheduler = new ThreadScheduler();
+            throw new IllegalStateException("a kernel needs a scheduler (dev.unbind.sched.Kernels builds one on real threads)");
         }
         return new Kernel(this);
     }

@@ -2,9 +2,6 @@ package dev.unbind.kernel;
 
 import dev.unbind.finding.Kind;
 import dev.unbind.finding.Role;
-import dev.unbind.sched.Wait;
-import dev.unbind.sched.WaitMode;
-import dev.unbind.sched.WaitOutcome;
 
 import java.util.List;
 

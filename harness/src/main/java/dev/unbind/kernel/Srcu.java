@@ -3,7 +3,6 @@ package dev.unbind.kernel;
 import dev.unbind.finding.Kind;
 import dev.unbind.finding.Role;
 import dev.unbind.finding.Site;
-import dev.unbind.sched.Wait;
 
 import java.util.ArrayList;
 import java.util.List;

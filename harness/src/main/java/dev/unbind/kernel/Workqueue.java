@@ -1,6 +1,5 @@
 package dev.unbind.kernel;
 
-import dev.unbind.sched.Wait;
 
 /**
  * A workqueue. Each queued work item runs in its own kworker actor ({@code kworker:<work>}), so

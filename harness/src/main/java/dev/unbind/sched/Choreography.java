@@ -1,5 +1,6 @@
 package dev.unbind.sched;
 
+import dev.unbind.kernel.Wait;
 import dev.unbind.kernel.Actor;
 import dev.unbind.kernel.Kernel;
 import dev.unbind.kernel.Point;

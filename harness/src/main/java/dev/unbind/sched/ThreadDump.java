@@ -2,7 +2,7 @@ package dev.unbind.sched;
 
 import dev.unbind.kernel.Actor;
 import dev.unbind.kernel.Kernel;
-import dev.unbind.sched.Wait;
+import dev.unbind.kernel.Wait;
 
 /** A thread dump of a kernel's actors for hang reports: state, wait, step, and model frames. */
 final class ThreadDump {

@@ -1,5 +1,9 @@
 package dev.unbind.sched;
 
+import dev.unbind.kernel.WaitOutcome;
+import dev.unbind.kernel.WaitMode;
+import dev.unbind.kernel.Wait;
+import dev.unbind.kernel.Scheduler;
 import dev.unbind.kernel.Actor;
 import dev.unbind.kernel.ActorSpec;
 import dev.unbind.kernel.HangAbort;

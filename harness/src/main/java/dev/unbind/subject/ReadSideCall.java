@@ -1,5 +1,6 @@
 package dev.unbind.subject;
 
+import dev.unbind.sched.Kernels;
 import dev.unbind.finding.Finding;
 import dev.unbind.kernel.Kernel;
 
@@ -12,7 +13,7 @@ import java.util.List;
  * ({@link #keptCells()}; the simulated kernel keeps every cell it allocates).
  */
 public final class ReadSideCall implements Runnable {
-    private final Kernel kernel = Kernel.builder().traceCapacity(64).build();
+    private final Kernel kernel = Kernels.onThreadsBuilder().traceCapacity(64).build();
     private final String call;
     private final Runnable once;
     private final int allocated;

@@ -5,7 +5,7 @@ import dev.unbind.kernel.Kernel;
 import dev.unbind.kernel.fs.File;
 import dev.unbind.kernel.fs.OpenResult;
 import dev.unbind.kernel.fs.Vma;
-import dev.unbind.sched.Wait;
+import dev.unbind.kernel.Wait;
 
 import java.util.ArrayList;
 import java.util.List;

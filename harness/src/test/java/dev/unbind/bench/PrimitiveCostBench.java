@@ -1,5 +1,6 @@
 package dev.unbind.bench;
 
+import dev.unbind.sched.Kernels;
 import dev.unbind.fault.FaultSpec;
 import dev.unbind.kernel.Cell;
 import dev.unbind.kernel.Kernel;
@@ -55,8 +56,8 @@ public class PrimitiveCostBench {
 
     @Setup
     public void setup() {
-        kernel = Kernel.builder().traceCapacity(1024).build();
-        armedKernel = Kernel.builder().faults(FaultSpec.parse("delay:bench.other:spin=1")).build();
+        kernel = Kernels.onThreadsBuilder().traceCapacity(1024).build();
+        armedKernel = Kernels.onThreadsBuilder().faults(FaultSpec.parse("delay:bench.other:spin=1")).build();
         cell = kernel.memory().alloc("bench", "kzalloc(bench)");
         kref = new Kref(kernel, "bench.ref", cell);
         kref.get(); // never reaches zero

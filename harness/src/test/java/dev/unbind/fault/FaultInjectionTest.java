@@ -1,5 +1,6 @@
 package dev.unbind.fault;
 
+import dev.unbind.sched.Kernels;
 import dev.unbind.finding.Firing;
 import dev.unbind.kernel.ActorSpec;
 import dev.unbind.kernel.Kernel;
@@ -93,7 +94,7 @@ class FaultInjectionTest {
     @Test
     void failNth_failsExactlyTheNthFallibleStep_andNothingElse() {
         for (int n = 1; n <= 6; n++) {
-            Kernel k = Kernel.builder().faults(FaultPlan.failNth(n)).build();
+            Kernel k = Kernels.onThreadsBuilder().faults(FaultPlan.failNth(n)).build();
             List<Boolean> got = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 got.add(k.fails(ALLOC));
@@ -108,7 +109,7 @@ class FaultInjectionTest {
 
     @Test
     void intervalAndTimes_followFaultAttr() {
-        Kernel k = Kernel.builder().faults(FaultSpec.parse("fail:test.kzalloc:interval=3,times=2")).build();
+        Kernel k = Kernels.onThreadsBuilder().faults(FaultSpec.parse("fail:test.kzalloc:interval=3,times=2")).build();
         List<Integer> failed = new ArrayList<>();
         for (int i = 1; i <= 12; i++) {
             if (k.fails(ALLOC)) {
@@ -120,7 +121,7 @@ class FaultInjectionTest {
 
     @Test
     void actorFilter_onlyFailsTheNamedActors() {
-        Kernel k = Kernel.builder().faults(FaultSpec.parse("fail:test.*:actor=prob*")).build();
+        Kernel k = Kernels.onThreadsBuilder().faults(FaultSpec.parse("fail:test.*:actor=prob*")).build();
         Map<String, List<Boolean>> d = decisions(k);
         assertTrue(d.get("probe").stream().allMatch(x -> x));
         assertTrue(d.get("opener").stream().noneMatch(x -> x));
@@ -142,7 +143,7 @@ class FaultInjectionTest {
 
     @Test
     void signalEvent_signalsTheTargetActor() {
-        Kernel k = Kernel.builder().faults(FaultSpec.parse("event:test.window:signal")).build();
+        Kernel k = Kernels.onThreadsBuilder().faults(FaultSpec.parse("event:test.window:signal")).build();
         k.at(WINDOW);
         assertTrue(k.self().fatalSignalPending());
     }

@@ -1,5 +1,6 @@
 package dev.unbind.kernel;
 
+import dev.unbind.sched.Kernels;
 import dev.unbind.finding.Kind;
 import org.junit.jupiter.api.Test;
 
@@ -8,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ModuleTest {
-    private final Kernel k = Kernel.onThreads();
+    private final Kernel k = Kernels.onThreads();
     private final Module m = Module.load(k, "cros_ec_chardev");
 
     @Test

@@ -1,5 +1,6 @@
 package dev.unbind.kernel;
 
+import dev.unbind.sched.Kernels;
 import dev.unbind.finding.Finding;
 import dev.unbind.finding.Kind;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ class MutexTest {
 
     @Test
     void recursiveLock_isReportedAsSelfDeadlock() {
-        Kernel k = Kernel.onThreads();
+        Kernel k = Kernels.onThreads();
         Mutex m = new Mutex(k, "m");
         m.lock();
         assertThrows(HangAbort.class, m::lock);

@@ -1,5 +1,6 @@
 package dev.unbind.kernel;
 
+import dev.unbind.sched.Kernels;
 import dev.unbind.finding.Finding;
 import dev.unbind.finding.Kind;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class OopsTest {
     @Test
     void nullDeref_oopsesTheCaller_andQuiescenceThenReportsNoLeaks() {
-        Kernel k = Kernel.onThreads();
+        Kernel k = Kernels.onThreads();
         k.memory().alloc("held_by_the_dead_task", "kzalloc");
         assertThrows(Oops.class, () -> k.deref(null, "fops->open"));
         k.checkQuiescence();
@@ -26,7 +27,7 @@ class OopsTest {
 
     @Test
     void withoutAnOops_quiescenceStillReportsLeaks() {
-        Kernel k = Kernel.onThreads();
+        Kernel k = Kernels.onThreads();
         k.memory().alloc("leaked", "kzalloc");
         assertEquals("x", k.deref("x", "a live pointer"));
         k.checkQuiescence();

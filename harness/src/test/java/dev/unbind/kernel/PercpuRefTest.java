@@ -1,5 +1,6 @@
 package dev.unbind.kernel;
 
+import dev.unbind.sched.Kernels;
 import dev.unbind.finding.Kind;
 import org.junit.jupiter.api.Test;
 
@@ -10,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PercpuRefTest {
-    private final Kernel k = Kernel.onThreads();
+    private final Kernel k = Kernels.onThreads();
     private final AtomicInteger released = new AtomicInteger();
     private final PercpuRef ref = new PercpuRef(k, "qactive", null);
 

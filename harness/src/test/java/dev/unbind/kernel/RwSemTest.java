@@ -1,5 +1,6 @@
 package dev.unbind.kernel;
 
+import dev.unbind.sched.Kernels;
 import dev.unbind.finding.Finding;
 import dev.unbind.finding.Kind;
 import org.junit.jupiter.api.Test;
@@ -79,7 +80,7 @@ class RwSemTest {
 
     @Test
     void writeAfterRead_bySameActor_isSelfDeadlock() {
-        Kernel k = Kernel.onThreads();
+        Kernel k = Kernels.onThreads();
         RwSem sem = new RwSem(k, "sem", null);
         sem.downRead();
         assertThrows(HangAbort.class, sem::downWrite);

@@ -1,5 +1,6 @@
 package dev.unbind.kernel;
 
+import dev.unbind.sched.Kernels;
 import dev.unbind.finding.Finding;
 import dev.unbind.finding.Kind;
 import dev.unbind.sched.Choreography;
@@ -133,7 +134,7 @@ class SrcuTest {
 
     @Test
     void synchronizeInsideItsOwnReadSection_isSelfDeadlock() {
-        Kernel k = Kernel.onThreads();
+        Kernel k = Kernels.onThreads();
         Srcu srcu = new Srcu(k, "s", null);
         srcu.readLock();
         assertThrows(HangAbort.class, srcu::synchronize);
@@ -142,7 +143,7 @@ class SrcuTest {
 
     @Test
     void failedInit_makesAnyUseANullDereference() {
-        Kernel k = Kernel.onThreads();
+        Kernel k = Kernels.onThreads();
         Srcu srcu = new Srcu(k, "s", null);
         srcu.initFailed();
         assertThrows(Oops.class, srcu::readLock);
@@ -151,7 +152,7 @@ class SrcuTest {
 
     @Test
     void useOfAFailedInit_oopsesTheTask_soQuiescenceReportsNoLeaks() {
-        Kernel k = Kernel.onThreads();
+        Kernel k = Kernels.onThreads();
         Srcu srcu = new Srcu(k, "s", null);
         k.memory().alloc("provider", "allocated before the oops, never freed");
         srcu.initFailed();

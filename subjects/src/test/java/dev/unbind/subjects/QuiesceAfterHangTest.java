@@ -1,5 +1,6 @@
 package dev.unbind.subjects;
 
+import dev.unbind.sched.Kernels;
 import dev.unbind.kernel.Kernel;
 import dev.unbind.subject.Subjects;
 import dev.unbind.subjects.cdev.Chardev;
@@ -30,11 +31,11 @@ class QuiesceAfterHangTest {
     @ParameterizedTest
     @ValueSource(strings = {"drm.quiesced", "media.refcounted-fenced", "misc.fenced", "cdev.fenced", "revocable.fixed", "uio.fenced"})
     void afterAHang_quiesceLeavesEverything_withoutOne_itFreesEverything(String variant) {
-        Kernel calm = Kernel.onThreads();
+        Kernel calm = Kernels.onThreads();
         probedAndQuiesce(variant, calm).run();
         assertEquals(List.of(), calm.memory().leaked(), variant + ": quiesce without a hang frees everything");
 
-        Kernel hung = Kernel.onThreads();
+        Kernel hung = Kernels.onThreads();
         Runnable quiesce = probedAndQuiesce(variant, hung);
         hung.reportHang("planted: a task hung holding what it held", "");
         quiesce.run();

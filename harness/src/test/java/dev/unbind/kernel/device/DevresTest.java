@@ -1,5 +1,6 @@
 package dev.unbind.kernel.device;
 
+import dev.unbind.sched.Kernels;
 import dev.unbind.kernel.Callback;
 import dev.unbind.kernel.Errno;
 import dev.unbind.kernel.Kernel;
@@ -17,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DevresTest {
     private static final Point ALLOC = Point.fallible("test.devm_kzalloc");
 
-    private final Kernel k = Kernel.onThreads();
+    private final Kernel k = Kernels.onThreads();
     private final List<String> log = new ArrayList<>();
     private final Device pdev = new Device(k, "pdev", k.memory().global("platform_device"), null);
 
@@ -53,7 +54,7 @@ class DevresTest {
 
     @Test
     void addOrReset_runsTheActionAtOnceWhenRegistrationFails() {
-        Kernel kf = Kernel.builder().faults(dev.unbind.fault.FaultSpec.parse("fail:test.add-action")).build();
+        Kernel kf = Kernels.onThreadsBuilder().faults(dev.unbind.fault.FaultSpec.parse("fail:test.add-action")).build();
         Device d = new Device(kf, "pdev", null, null);
         int rc = d.devres().addOrReset(Point.fallible("test.add-action"), Callback.builtin("undo", () -> log.add("undo")));
         assertEquals(-Errno.ENOMEM, rc);

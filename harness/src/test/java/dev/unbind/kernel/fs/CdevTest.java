@@ -1,5 +1,6 @@
 package dev.unbind.kernel.fs;
 
+import dev.unbind.sched.Kernels;
 import dev.unbind.finding.Finding;
 import dev.unbind.finding.Kind;
 import dev.unbind.kernel.Cell;
@@ -21,7 +22,7 @@ class CdevTest {
 
     @Test
     void chrdevOpen_installsTheTableItsSelectionReturns() {
-        Kernel k = Kernel.onThreads();
+        Kernel k = Kernels.onThreads();
         Module owner = Module.load(k, "drv");
         FileOperations driverFops = new FileOperations("drv_fops", owner);
         FileOperations coreFops = new FileOperations("core_fops", null);
@@ -42,7 +43,7 @@ class CdevTest {
 
     @Test
     void chrdevOpen_failsWithEnxio_whenItsSelectionGivesNoTable_andDropsTheCdevReference() {
-        Kernel k = Kernel.onThreads();
+        Kernel k = Kernels.onThreads();
         CdevMap map = new CdevMap(k);
         Cdev cdev = Cdev.alloc(k, "drv", new FileOperations("drv_fops", null));
         assertEquals(0, map.add(cdev, DEVT, 1));
@@ -59,7 +60,7 @@ class CdevTest {
 
     @Test
     void reinitOfAnAllocatedCdev_forgetsItsParent_andTheCdevIsNeverFreed() {
-        Kernel k = Kernel.onThreads();
+        Kernel k = Kernels.onThreads();
         Cell home = k.memory().global("parent_home");
         Device parent = new Device(k, "parent", home, null);
         parent.initialize(() -> { });
@@ -80,7 +81,7 @@ class CdevTest {
 
     @Test
     void kobjectPut_ofAnAllocatedCdevThatWasNeverAdded_freesIt() {
-        Kernel k = Kernel.onThreads();
+        Kernel k = Kernels.onThreads();
         Cdev cdev = Cdev.alloc(k, "drv", null);
         cdev.kobjectPut();
         assertTrue(cdev.home().isFreed());

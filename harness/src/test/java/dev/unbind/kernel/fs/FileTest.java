@@ -1,5 +1,6 @@
 package dev.unbind.kernel.fs;
 
+import dev.unbind.sched.Kernels;
 import dev.unbind.finding.Finding;
 import dev.unbind.kernel.ActorSpec;
 import dev.unbind.kernel.Cell;
@@ -51,7 +52,7 @@ class FileTest {
 
     @Test
     void release_runsExactlyOnce_atTheLastPut_ofFdsDupsAndMappings() {
-        Kernel k = Kernel.onThreads();
+        Kernel k = Kernels.onThreads();
         Node n = node(k, 0);
         File f = Vfs.open(k, n.inode, n.map).file();
         File dup = Vfs.dup(f);
@@ -68,7 +69,7 @@ class FileTest {
 
     @Test
     void mmapAtAnOffset_givesTheVmaItsPgoff_andForkKeepsIt() {
-        Kernel k = Kernel.onThreads();
+        Kernel k = Kernels.onThreads();
         Node n = node(k, 0);
         File f = Vfs.open(k, n.inode, n.map).file();
         Vma v = Vfs.mmap(f, 3).vma();
@@ -80,7 +81,7 @@ class FileTest {
 
     @Test
     void failedOpen_getsNoRelease_andDropsItsReferences() {
-        Kernel k = Kernel.onThreads();
+        Kernel k = Kernels.onThreads();
         Node n = node(k, -Errno.ENOMEM);
         OpenResult r = Vfs.open(k, n.inode, n.map);
         assertFalse(r.ok());
@@ -111,7 +112,7 @@ class FileTest {
 
     @Test
     void openAfterCdevDel_byPathFails_butThroughTheCachedInodeStillReachesTheDriver() {
-        Kernel k = Kernel.onThreads();
+        Kernel k = Kernels.onThreads();
         Node n = node(k, 0);
         File first = Vfs.open(k, n.inode, n.map).file();
         Cdev cdev = n.inode.cdev();
@@ -126,7 +127,7 @@ class FileTest {
 
     @Test
     void lastPut_dropsTheCdevBeforeTheFops_soTheParentsReleaseRunsWhileTheFopsModuleIsStillPinned() {
-        Kernel k = Kernel.onThreads();
+        Kernel k = Kernels.onThreads();
         Module owner = Module.load(k, "drv");
         FileOperations fops = new FileOperations("drv_fops", owner);
         fops.open = (inode, file) -> 0;

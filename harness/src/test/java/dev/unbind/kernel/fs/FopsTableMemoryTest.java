@@ -1,5 +1,6 @@
 package dev.unbind.kernel.fs;
 
+import dev.unbind.sched.Kernels;
 import dev.unbind.finding.Finding;
 import dev.unbind.finding.Kind;
 import dev.unbind.kernel.Cell;
@@ -32,7 +33,7 @@ class FopsTableMemoryTest {
 
     @Test
     void releaseThatFreesItsOwnTable_isAUseAfterFree_atTheFopsPutThatFollows() {
-        Kernel k = Kernel.onThreads();
+        Kernel k = Kernels.onThreads();
         CdevMap map = new CdevMap(k);
         Cell ctx = k.memory().alloc("shim_ctx", "kzalloc");
         FileOperations shim = new FileOperations("shim_fops", null, ctx);
@@ -49,7 +50,7 @@ class FopsTableMemoryTest {
 
     @Test
     void callThroughATableInFreedMemory_isAUseAfterFree() {
-        Kernel k = Kernel.onThreads();
+        Kernel k = Kernels.onThreads();
         CdevMap map = new CdevMap(k);
         Cell ctx = k.memory().alloc("shim_ctx", "kzalloc");
         FileOperations shim = new FileOperations("shim_fops", null, ctx);
@@ -64,7 +65,7 @@ class FopsTableMemoryTest {
 
     @Test
     void staticTables_andLiveTables_areNeverFindings() {
-        Kernel k = Kernel.onThreads();
+        Kernel k = Kernels.onThreads();
         CdevMap map = new CdevMap(k);
         Cell ctx = k.memory().alloc("shim_ctx", "kzalloc");
         FileOperations shim = new FileOperations("shim_fops", null, ctx);
@@ -78,7 +79,7 @@ class FopsTableMemoryTest {
 
     @Test
     void releaseThatPutsTheDriversTableBack_hasThatTablePut_andTheFreedShimNeverRead() {
-        Kernel k = Kernel.onThreads();
+        Kernel k = Kernels.onThreads();
         CdevMap map = new CdevMap(k);
         dev.unbind.kernel.Module drv = dev.unbind.kernel.Module.load(k, "drv");
         FileOperations driverFops = new FileOperations("drv_fops", drv);

@@ -1,5 +1,6 @@
 package dev.unbind.kernel.fs;
 
+import dev.unbind.sched.Kernels;
 import dev.unbind.kernel.Errno;
 import dev.unbind.kernel.Kernel;
 import org.junit.jupiter.api.Test;
@@ -9,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MiscTest {
-    private final Kernel k = Kernel.onThreads();
+    private final Kernel k = Kernels.onThreads();
     private final Misc misc = new Misc(k, new CdevMap(k), new DevFs());
 
     private MiscDevice device(String name) {
@@ -52,7 +53,7 @@ class MiscTest {
 
     @Test
     void deviceCreateFailure_freesTheMinor_andRestoresDynamic() {
-        Kernel kf = Kernel.builder().faults(dev.unbind.fault.FaultSpec.parse("fail:kernel.misc_register.device_create")).build();
+        Kernel kf = Kernels.onThreadsBuilder().faults(dev.unbind.fault.FaultSpec.parse("fail:kernel.misc_register.device_create")).build();
         Misc m = new Misc(kf, new CdevMap(kf), new DevFs());
         MiscDevice a = new MiscDevice(kf.memory().alloc("miscdevice", "kzalloc"), "a", Misc.DYNAMIC_MINOR,
                 new FileOperations("a_fops", null), null);

@@ -1,5 +1,6 @@
 package dev.unbind.kernel.fs;
 
+import dev.unbind.sched.Kernels;
 import dev.unbind.kernel.Cell;
 import dev.unbind.kernel.Kernel;
 import dev.unbind.kernel.Module;
@@ -31,7 +32,7 @@ class VmaTest {
 
     @Test
     void anAccessThroughAPresentPte_reachesTheMemory_andAfterAZapFaultsInstead() {
-        Kernel k = Kernel.onThreads();
+        Kernel k = Kernels.onThreads();
         Cell mmio = k.memory().alloc("mmio", "kzalloc(mmio)");
         Vma v = mappedPfn(k, mmio);
         assertEquals(0, Vfs.access(v, 0));
@@ -43,7 +44,7 @@ class VmaTest {
 
     @Test
     void aZap_waitsForAnAccessThroughThePteInFlight() throws InterruptedException {
-        Kernel k = Kernel.onThreads();
+        Kernel k = Kernels.onThreads();
         Vma v = mappedPfn(k, k.memory().alloc("mmio", "kzalloc(mmio)"));
         AtomicBoolean zapped = new AtomicBoolean();
         Thread zapper = new Thread(() -> {

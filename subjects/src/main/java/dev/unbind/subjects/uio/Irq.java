@@ -2,7 +2,7 @@ package dev.unbind.subjects.uio;
 
 import dev.unbind.kernel.Callback;
 import dev.unbind.kernel.Kernel;
-import dev.unbind.sched.Wait;
+import dev.unbind.kernel.Wait;
 
 /**
  * An interrupt line a driver requested itself (devm_request_irq): while a handler is installed,

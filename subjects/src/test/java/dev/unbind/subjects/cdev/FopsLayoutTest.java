@@ -1,5 +1,6 @@
 package dev.unbind.subjects.cdev;
 
+import dev.unbind.sched.Kernels;
 import dev.unbind.kernel.Kernel;
 import dev.unbind.kernel.Module;
 import dev.unbind.kernel.fs.FileOperations;
@@ -26,7 +27,7 @@ class FopsLayoutTest {
         assertEquals("get_unmapped_area", FopsLayout.memberAt(FopsLayout.offsetOf("open") + FopsLayout.SYNC_FOPS));
         assertEquals("fsync", FopsLayout.memberAt(FopsLayout.offsetOf("unlocked_ioctl") + FopsLayout.SYNC_FOPS));
 
-        Module m = Module.load(Kernel.onThreads(), "drv");
+        Module m = Module.load(Kernels.onThreads(), "drv");
         FileOperations real = new FileOperations("drv_fops", m);
         real.open = (i, f) -> 0;
         real.read = (f, n) -> n;

@@ -1,5 +1,6 @@
 package dev.unbind.subjects.uio;
 
+import dev.unbind.sched.Kernels;
 import dev.unbind.finding.Finding;
 import dev.unbind.finding.Kind;
 import dev.unbind.kernel.ActorSpec;
@@ -59,7 +60,7 @@ class UioPartsTest {
 
     @Test
     void raisingAFreedLine_runsNothing() {
-        Kernel k = Kernel.onThreads();
+        Kernel k = Kernels.onThreads();
         Irq irq = new Irq(k, "test irq");
         AtomicBoolean ran = new AtomicBoolean();
         irq.request(Callback.builtin("handler", () -> ran.set(true)));
@@ -70,7 +71,7 @@ class UioPartsTest {
 
     @Test
     void runtimePm_aGetNeverPut_isALeakAtQuiescence() {
-        Kernel k = Kernel.onThreads();
+        Kernel k = Kernels.onThreads();
         RuntimePm pm = new RuntimePm(k, "dev0");
         pm.get();
         pm.get();
@@ -82,7 +83,7 @@ class UioPartsTest {
 
     @Test
     void runtimePm_aPutWithoutItsGet_isAnUnderflow() {
-        Kernel k = Kernel.onThreads();
+        Kernel k = Kernels.onThreads();
         RuntimePm pm = new RuntimePm(k, "dev0");
         pm.put();
         k.checkQuiescence();

@@ -1,4 +1,4 @@
-package dev.unbind.sched;
+package dev.unbind.kernel;
 
 /** How a wait reacts to signals, as in the kernel's TASK_* states. */
 public enum WaitMode {

@@ -1,4 +1,4 @@
-package dev.unbind.sched;
+package dev.unbind.kernel;
 
 /**
  * What a blocked actor waits for. Blocking primitives never park invisibly: they hand the

@@ -1,4 +1,4 @@
-package dev.unbind.sched;
+package dev.unbind.kernel;
 
 import dev.unbind.kernel.Actor;
 import dev.unbind.kernel.ActorSpec;
@@ -8,7 +8,8 @@ import dev.unbind.kernel.Point;
 import java.util.List;
 
 /**
- * Decides when actors run. One model, three schedulers:
+ * Decides when actors run. The kernel owns this interface; the three schedulers live in
+ * {@code dev.unbind.sched} and depend on the kernel, never the other way:
  * <ul>
  *   <li>{@link ThreadScheduler}: real threads (stress, JCStress); waits spin and park with a
  *       bounded hang detector.</li>

@@ -1,4 +1,4 @@
-package dev.unbind.sched;
+package dev.unbind.kernel;
 
 /** Why a wait ended. */
 public enum WaitOutcome {
