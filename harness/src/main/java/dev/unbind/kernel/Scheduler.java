@@ -1,9 +1,5 @@
 package dev.unbind.kernel;
 
-import dev.unbind.kernel.Actor;
-import dev.unbind.kernel.ActorSpec;
-import dev.unbind.kernel.Kernel;
-import dev.unbind.kernel.Point;
 
 import java.util.List;
 
@@ -11,11 +7,11 @@ import java.util.List;
  * Decides when actors run. The kernel owns this interface; the three schedulers live in
  * {@code dev.unbind.sched} and depend on the kernel, never the other way:
  * <ul>
- *   <li>{@link ThreadScheduler}: real threads (stress, JCStress); waits spin and park with a
+ *   <li>{@code ThreadScheduler}: real threads (stress, JCStress); waits spin and park with a
  *       bounded hang detector.</li>
- *   <li>{@link ControlledScheduler}: one actor at a time, switching only at named points and
- *       waits, following a {@link Strategy}; a state where nobody can run is a HANG.</li>
- *   <li>{@link InlineScheduler}: under Lincheck's model checker; points cost nothing and waits are
+ *   <li>{@code ControlledScheduler}: one actor at a time, switching only at named points and
+ *       waits, following a {@code Strategy}; a state where nobody can run is a HANG.</li>
+ *   <li>{@code InlineScheduler}: under Lincheck's model checker; points cost nothing and waits are
  *       plain spin loops Lincheck recognises (a wait nobody satisfies is its "execution has hung").</li>
  * </ul>
  */
