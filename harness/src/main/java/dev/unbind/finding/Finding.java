@@ -28,6 +28,19 @@ public record Finding(Kind kind, String summary, String object, List<Role> sites
         detail = detail == null ? "" : detail;
     }
 
+    /** The label of a finding that lies entirely in unchanged core code ({@link #suspectModel()}). */
+    public static final String SUSPECT_MODEL = "suspect model: the finding lies entirely in unchanged core code";
+
+    /**
+     * True when every site that acted (all but where the memory was allocated) is known and lies in
+     * unchanged core code: the fix under test is not on the spot, so the model of the core is the
+     * first suspect. False when any such site is in other code or its functions were not taken.
+     */
+    public boolean suspectModel() {
+        List<Role> acting = sites.stream().filter(r -> !r.role().startsWith("allocated")).toList();
+        return !acting.isEmpty() && acting.stream().allMatch(r -> r.site().inCore());
+    }
+
     /** The first site with the given role, if any. */
     public Optional<Site> site(String role) {
         return sites.stream().filter(r -> r.role().equals(role)).map(Role::site).findFirst();

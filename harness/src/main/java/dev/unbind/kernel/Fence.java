@@ -68,7 +68,7 @@ public final class Fence {
             if (s != null) {
                 kernel.report(Kind.FENCE, "broken promise (" + promise + "): " + s.actor() + " is still inside "
                                 + s.what() + " when " + here.actor() + " makes it", "fence " + promise,
-                        List.of(Role.of("still inside", s), Role.of("promised by", here)), "");
+                        List.of(Role.of("still inside", s.withFrames(kernel.framesOf(kernel.actorNamed(s.actor())))), Role.of("promised by", here)), "");
             }
         }
     }

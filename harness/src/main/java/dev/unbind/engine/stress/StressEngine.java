@@ -140,7 +140,8 @@ public final class StressEngine {
                          Map<String, AtomicLong> occurrences, AtomicReference<String> error) {
         long seed = mix(options.seed() * 31 + i);
         FaultPlan faults = plan(family.id(), i, seed, defectPlans);
-        Kernel k = Kernel.builder().scheduler(scheduler).faults(faults).seed(seed).traceCapacity(512).build();
+        Kernel k = Kernel.builder().scheduler(scheduler).faults(faults).seed(seed).traceCapacity(512)
+                .siteFrames(false).build(); // thousands of runs a second: only a reporter names its functions
         WindowCoverage.Run cov = coverage.newRun();
         k.listener(cov);
         k.opListener((a, op, rc, nanos) -> latencies.record(op, nanos));
