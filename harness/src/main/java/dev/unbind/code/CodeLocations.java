@@ -108,7 +108,6 @@ public final class CodeLocations {
 
     private static List<Frame> collect(Iterator<? extends Object> stack, int depth) {
         List<Frame> out = new ArrayList<>(depth);
-        Raw kernel = null;
         boolean model = false;
         while (stack.hasNext() && out.size() < depth) {
             Object next = stack.next();
@@ -121,17 +120,13 @@ public final class CodeLocations {
                 model = true;
                 out.add(r.frame(facts.core));
             } else if (facts.name.startsWith("kernel.")) {
-                kernel = kernel == null ? r : kernel;
                 boolean onBehalf = facts.name.startsWith("kernel.device.") || facts.name.startsWith("kernel.fs.");
                 if (!model && onBehalf && out.size() + 1 < depth && !r.method().startsWith("lambda$")) {
                     out.add(r.frame(true)); // the kernel acting for a driver (devres): shown above the driver
                 }
             }
         }
-        if (out.isEmpty() && kernel != null) {
-            out.add(kernel.frame(true)); // only the simulated kernel was on the stack: core by definition
-        }
-        return List.copyOf(out);
+        return model ? List.copyOf(out) : List.of(); // no model code on the stack: nothing to name
     }
 
     private static Raw live(StackWalker.StackFrame f) {

@@ -21,9 +21,9 @@ public final class HtmlReportWriter implements ReportWriter {
 
     @Override
     public void write(Assessment assessment, Results results, Path dir) throws IOException {
-        ReportView view = ReportView.of(assessment, results);
+        ReportView view = ReportView.of(assessment, results, dir);
         String families = String.join(", ", view.families().stream().map(FamilyReport::id).toList());
-        HtmlSink sink = new HtmlSink("unbind report: " + (view.ok() ? "OK" : "FAIL")
+        HtmlSink sink = new HtmlSink("unbind report: " + view.ci().runWord()
                 + (families.isEmpty() ? "" : " (" + families + ")"));
         ReportOutline.render(view, sink);
         Files.createDirectories(dir);

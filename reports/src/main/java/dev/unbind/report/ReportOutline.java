@@ -16,9 +16,18 @@ final class ReportOutline {
 
     static void render(ReportView r, Sink out) {
         out.heading(1, "unbind: per-fix comparison report", null);
-        out.paragraph(List.of(Cell.text("Verdict: "), verdict(r.ok()),
+        out.paragraph(List.of(Cell.text("CI verdict: "), Verdicts.run(r.ci()),
                 Cell.text(" — " + count(r.problems().size(), "problem") + ", " + count(r.warnings().size(), "warning")
-                        + ", " + count(r.families().size(), "family", "families") + ".")));
+                        + ", " + count(r.families().size(), "family", "families") + ". Whether each fix holds is the fix verdict below.")));
+        if (!r.completion().complete()) {
+            out.paragraph(List.of(Cell.text("INCOMPLETE: " + r.completion().why()
+                    + ". Everything below covers only what ran before that; no variant is called kept for what did not run.").tone(Tone.WARN)));
+        }
+        out.paragraph(List.of(Cell.text("What ran: " + r.coverage().words() + ".")));
+        out.heading(2, "Recommendations", "recommendations");
+        out.bullets(r.families().stream().map(f -> List.of(Cell.code(f.id()).link("#" + f.id()), Cell.text(": " + f.recommendation()))).toList());
+        out.heading(2, "Fix verdicts", "fix-verdicts");
+        out.table(r.fixVerdicts());
         if (!r.metas().isEmpty()) {
             out.table(r.runs());
         }
@@ -33,7 +42,7 @@ final class ReportOutline {
         }
         List<List<Cell>> index = new ArrayList<>();
         for (FamilyReport f : r.families()) {
-            index.add(List.of(Cell.code(f.id()).link("#" + f.id()), Cell.text(" " + f.title() + ": "), verdict(f.ok())));
+            index.add(List.of(Cell.code(f.id()).link("#" + f.id()), Cell.text(" " + f.title() + ": CI "), verdict(f.ok())));
         }
         out.bullets(index);
         r.families().forEach(f -> family(f, out));
@@ -45,7 +54,8 @@ final class ReportOutline {
         if (present(f.summary())) {
             out.paragraph(List.of(Cell.text(f.summary())));
         }
-        List<Cell> v = new ArrayList<>(List.of(Cell.text("Verdict: "), verdict(f.ok())));
+        out.paragraph(List.of(Cell.text("Recommendation: "), Cell.text(f.recommendation())));
+        List<Cell> v = new ArrayList<>(List.of(Cell.text("CI verdict: "), verdict(f.ok())));
         if (f.ok()) {
             v.add(Cell.text(" — every variant met its expectation."));
         } else {
@@ -59,6 +69,8 @@ final class ReportOutline {
 
         out.heading(3, "Variants × properties", id + "-properties");
         out.table(f.verdicts());
+        out.heading(3, "What each fix changes", id + "-changes");
+        out.bullets(f.changes());
 
         out.heading(3, "Catalogued defects", id + "-defects");
         table(out, f.defects(), "No catalogued defect belongs to the variants that ran.");

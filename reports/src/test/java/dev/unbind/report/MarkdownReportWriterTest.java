@@ -34,7 +34,7 @@ class MarkdownReportWriterTest {
 
     @Test
     void header_saysFailWithProblemsAndWarningsListed() {
-        assertTrue(md.contains("Verdict: **FAIL** — 2 problems, 1 warning, 1 family."), md);
+        assertTrue(md.contains("CI verdict: **FAIL** — 2 problems, 1 warning, 1 family."), md);
         assertTrue(md.contains("| `nightly` | drm | 10m | 42 | 2025-01-01T02:00:00Z | 2025-01-01T02:09:58Z |"));
         String problems = section("## <a id=\"problems\"></a>Problems", "## ");
         assertEquals(2, problems.lines().filter(l -> l.startsWith("- ")).count(), problems);
@@ -46,10 +46,11 @@ class MarkdownReportWriterTest {
 
     @Test
     void variantRows_showVerdictPerProperty() {
-        List<String> header = header("| Variant | Expectation | Met |");
+        List<String> header = header("| Variant | Fix verdict | Expectation | CI |");
         List<String> base = row("<a id=\"" + BASELINE + "\"></a>");
         assertEquals("shows its defects", base.get(header.indexOf("Expectation")));
-        assertEquals("**no**", base.get(header.indexOf("Met")));
+        assertEquals("**not met**", base.get(header.indexOf("CI")));
+        assertEquals("**broken: UAF, ERRNO**", base.get(header.indexOf("Fix verdict")));
         assertEquals("[✗ expected](#witness-drm.ioctl-after-unplug)", base.get(header.indexOf("UAF")));
         assertEquals("✓ (defect not seen)", base.get(header.indexOf("LEAK")));
         assertEquals("[**✗ unexpected**](#finding-drm.baseline-errno-1)", base.get(header.indexOf("ERRNO")));
@@ -59,7 +60,7 @@ class MarkdownReportWriterTest {
         assertEquals("keeps every property", fixed.get(header.indexOf("Expectation")));
         assertEquals("[**✗ unexpected**](#finding-drm.unplug-enter-exit-hang-1)", fixed.get(header.indexOf("HANG")));
         assertEquals("✓", fixed.get(header.indexOf("UAF")));
-        assertEquals(3 + 9, fixed.size());
+        assertEquals(4 + 9, fixed.size());
     }
 
     @Test
