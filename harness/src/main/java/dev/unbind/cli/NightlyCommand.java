@@ -76,43 +76,52 @@ final class NightlyCommand implements Callable<Integer> {
         try (Workspace ws = Workspace.start(out, "nightly", globs, budget, seed, minCoverage, all, main.err(), run.verbose);
              Interruption stop = Interruption.install(ws, main.out(), main.err(), () -> Summary.conclude(out, main.out(), run.verbose, null))) {
             Phases phases = new Phases(main.err(), start, start + budget.toNanos(), ws.sink);
+            long grace = budget.toNanos() / 20; // what a phase may run over its share before it is cut
             Set<NightlyEngine> on = EnumSet.copyOf(engines);
             if (on.contains(NightlyEngine.COST)) {
-                Duration perVariant = costPerVariant(part(NightlyEngine.COST, on, end), selected.size());
-                int measured = new ReadSideEngine(new ReadSideEngine.Options(perVariant), ws.sink).run(selected);
-                phases.done("cost", measured + " of " + selected.size() + " variants measured, " + perVariant.toMillis() + " ms each");
+                long share = part(NightlyEngine.COST, on, end);
+                Duration perVariant = costPerVariant(share, selected.size());
+                long need = perVariant.toNanos() * selected.size() * 3 / 2; // each variant's time at least, set-up on top
+                phases.done("cost", Bounded.run(System.nanoTime() + Math.max(share, need) + grace, end,
+                        () -> new ReadSideEngine(new ReadSideEngine.Options(perVariant), ws.sink).run(selected)
+                                + " of " + selected.size() + " variants measured, " + perVariant.toMillis() + " ms each"));
             }
             if (on.contains(NightlyEngine.EXPLORER)) {
                 long exploreUntil = System.nanoTime() + part(NightlyEngine.EXPLORER, on, end);
-                int complete = 0;
-                long schedules = 0;
-                for (int i = 0; i < selected.size(); i++) {
-                    Subjects.Selected s = selected.get(i);
-                    long slice = fairSlice(System.nanoTime(), exploreUntil, selected.size() - i);
-                    Explorer.Summary sum = new Explorer(ExploreOptions.defaults().withDeadline(slice), ws.catalogue, ws.sink)
-                            .explore(s.family(), s.variant(), seed);
-                    complete += sum.complete() ? 1 : 0;
-                    schedules += sum.schedules();
-                }
-                phases.done("explorer", complete + " of " + selected.size() + " variants explored to the bound, " + schedules + " schedules");
+                phases.done("explorer", Bounded.run(exploreUntil + grace, end, () -> {
+                    int complete = 0;
+                    long schedules = 0;
+                    for (int i = 0; i < selected.size(); i++) {
+                        Subjects.Selected s = selected.get(i);
+                        long slice = fairSlice(System.nanoTime(), exploreUntil, selected.size() - i);
+                        Explorer.Summary sum = new Explorer(ExploreOptions.defaults().withDeadline(slice), ws.catalogue, ws.sink)
+                                .explore(s.family(), s.variant(), seed);
+                        complete += sum.complete() ? 1 : 0;
+                        schedules += sum.schedules();
+                    }
+                    return complete + " of " + selected.size() + " variants explored to the bound, " + schedules + " schedules";
+                }));
             }
             if (on.contains(NightlyEngine.LINCHECK)) {
                 Duration lincheckFor = Duration.ofNanos(part(NightlyEngine.LINCHECK, on, end));
-                LincheckEngine.Summary ls = new LincheckEngine(LincheckEngine.Options.of(lincheckFor), ws.catalogue, ws.sink)
-                        .run(rotated(selected, LocalDate.now().toEpochDay()));
-                phases.done("lincheck", ls.checks() + " check(s) in " + lincheckFor.toSeconds() + " s");
+                phases.done("lincheck", Bounded.run(System.nanoTime() + lincheckFor.toNanos() + grace, end,
+                        () -> new LincheckEngine(LincheckEngine.Options.of(lincheckFor), ws.catalogue, ws.sink)
+                                .run(rotated(selected, LocalDate.now().toEpochDay())).checks() + " check(s) in " + lincheckFor.toSeconds() + " s"));
             }
             if (on.contains(NightlyEngine.JCSTRESS)) {
                 Duration jcstressFor = Duration.ofNanos(part(NightlyEngine.JCSTRESS, on, end));
-                JcstressEngine.Summary js = new JcstressEngine(
-                        JcstressEngine.Options.of(out, jcstressFor).rotatedBy(LocalDate.now().toEpochDay()), ws.catalogue, ws.sink)
-                        .run(rotated(selected, LocalDate.now().toEpochDay()));
-                phases.done("jcstress", js.ran() + " of " + js.selected() + " tests in " + jcstressFor.toSeconds() + " s");
+                phases.done("jcstress", Bounded.run(System.nanoTime() + jcstressFor.toNanos() + grace, end, () -> {
+                    JcstressEngine.Summary js = new JcstressEngine(
+                            JcstressEngine.Options.of(out, jcstressFor).rotatedBy(LocalDate.now().toEpochDay()), ws.catalogue, ws.sink)
+                            .run(rotated(selected, LocalDate.now().toEpochDay()));
+                    return js.ran() + " of " + js.selected() + " tests in " + jcstressFor.toSeconds() + " s";
+                }));
             }
             if (on.contains(NightlyEngine.STRESS)) {
                 Duration stressFor = Duration.ofNanos(Math.max(1_000_000_000L, part(NightlyEngine.STRESS, on, end)));
-                long runs = new StressEngine(StressEngine.Options.of(stressFor, seed), ws.catalogue, ws.sink).run(selected);
-                phases.done("stress", runs + " runs in " + stressFor.toSeconds() + " s");
+                phases.done("stress", Bounded.run(System.nanoTime() + stressFor.toNanos() + grace, end,
+                        () -> new StressEngine(StressEngine.Options.of(stressFor, seed), ws.catalogue, ws.sink).run(selected)
+                                + " runs in " + stressFor.toSeconds() + " s"));
             }
         }
         main.out().printf("nightly finished in %.1f s (budget %d s)%n", (System.nanoTime() - start) / 1e9, budget.toSeconds());

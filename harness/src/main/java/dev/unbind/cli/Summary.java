@@ -103,9 +103,16 @@ final class Summary {
             return;
         }
         out.println(f.info().id() + ": read side, ns per call (device alive, uncontended)");
+        dev.unbind.result.ReadSideCost first = null;
         for (RunRecord r : costs) {
-            out.printf("  %-36s %s%n", r.variant(), r.readSide() == null ? r.note()
-                    : String.format("%8.1f ns  %s", r.readSide().medianNs(), r.readSide().call()));
+            dev.unbind.result.ReadSideCost c = r.readSide();
+            if (c == null) {
+                out.printf("  %-36s %s%n", r.variant(), r.note());
+                continue;
+            }
+            out.printf("  %-36s %8.1f ns (batches %.1f–%.1f)  %s  %s%n", r.variant(), c.medianNs(), c.minNs(), c.maxNs(), c.call(),
+                    first == null ? "(the base)" : c.over(first).words());
+            first = first == null ? c : first;
         }
     }
 

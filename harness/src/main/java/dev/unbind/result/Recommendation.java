@@ -30,7 +30,8 @@ final class Recommendation {
             for (int i = 0; i < broken.size(); i++) {
                 Assessment.VariantView v = broken.get(i);
                 b.append(i == 0 ? "" : "; ").append(v.info().id()).append(" (")
-                        .append(v.fix().words().substring("broken: ".length())).append(')');
+                        .append(String.join(", ", v.fix().broken().stream().map(Enum::name).toList()))
+                        .append(v.fix().suspect() == 0 ? "" : ", " + v.fix().suspect() + " suspect model").append(')');
             }
             b.append('.');
         }

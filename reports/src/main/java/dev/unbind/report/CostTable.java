@@ -35,7 +35,7 @@ final class CostTable {
                 .thenComparingInt(e -> variants.indexOf(e.variant()))
                 .thenComparing(Entry::scenario));
         Table.Builder t = new Table.Builder().col("Operation").col("Situation").col("Variant").col("Scenario")
-                .num("Count").num("p50 µs").num("p99 µs").num("Max µs").num("p99 vs. first");
+                .num("Count").num("p50 µs (95%)").num("p99 µs (95%)").num("Max µs").col("p99 vs. first (interval)");
         Entry first = null;
         for (Entry e : entries) {
             if (first == null || !key(first.stat()).equals(key(e.stat()))) {
@@ -43,12 +43,18 @@ final class CostTable {
             }
             LatencyStat l = e.stat();
             t.row(List.of(Cell.code(l.op()), Cell.text(l.situation()), Cell.ref(e.variant()), Cell.code(e.scenario()),
-                    Cell.text(Fmt.count(l.count())), Cell.text(Fmt.micros(l.p50us())),
-                    Cell.text(Fmt.micros(l.p99us())), Cell.text(Fmt.micros(l.maxUs())),
-                    Cell.text(Fmt.factor(l.p99us(), first.stat().p99us()))));
+                    Cell.text(Fmt.count(l.count())), Cell.text(withInterval(l.p50us(), l.p50LowUs(), l.p50HighUs())),
+                    Cell.text(withInterval(l.p99us(), l.p99LowUs(), l.p99HighUs())), Cell.text(Fmt.micros(l.maxUs())),
+                    ReadSideTable.factor(e == first ? null : l.p99Over(first.stat()))));
         }
-        return t.note("p99 vs. first: this row's p99 over the p99 of the first row of the same operation and "
-                + "situation (variants in catalogue order, the pre-fix code first).").build();
+        return t.note("Each percentile with its 95% distribution-free interval (the order statistics around its rank; "
+                + "∞ when too few samples lie above it). p99 vs. first: this row's p99 over the p99 of the first row of "
+                + "the same operation and situation (variants in catalogue order, the pre-fix code first), with the widest "
+                + "ratio the two intervals allow; within noise when that holds 1 or is open: such a factor ranks nothing.").build();
+    }
+
+    private static String withInterval(double v, double lo, double hi) {
+        return Fmt.micros(v) + " (" + Fmt.micros(lo) + "–" + (Double.isInfinite(hi) ? "∞" : Fmt.micros(hi)) + ")";
     }
 
     private static String key(LatencyStat l) {
