@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /**
  * Where the project's sources are: the directory named by the {@code unbind.home} property (the
- * launcher sets it), else the directory above the module a class was compiled in
- * ({@code <root>/<module>/target/classes}). References to source lines are relative to it.
+ * launcher sets it), else the directory above the module a class was built in
+ * ({@code <root>/<module>/target/classes}, or the module's jar in {@code target}). References to source lines are relative to it.
  */
 public final class SourceRoot {
     public static final String HOME_PROPERTY = "unbind.home";
@@ -58,16 +58,16 @@ public final class SourceRoot {
         return (p.startsWith(root) ? root.relativize(p) : p).toString().replace('\\', '/');
     }
 
-    /** {@code <module>} of a class loaded from {@code <module>/target/classes} (or test-classes). */
+    /** {@code <module>} of a class loaded from {@code <module>/target/classes} (or test-classes, or the module's jar). */
     private static Optional<Path> moduleOf(Class<?> c) {
         try {
             CodeSource cs = c.getProtectionDomain().getCodeSource();
             if (cs == null || cs.getLocation() == null) {
                 return Optional.empty();
             }
-            Path classes = Path.of(cs.getLocation().toURI());
+            Path classes = Path.of(cs.getLocation().toURI()); // target/classes, or the module's jar in target/
             Path target = classes.getParent();
-            if (target == null || !Files.isDirectory(classes) || !target.getFileName().toString().equals("target")) {
+            if (target == null || target.getFileName() == null || !target.getFileName().toString().equals("target")) {
                 return Optional.empty();
             }
             return Optional.ofNullable(target.getParent()).map(p -> p.toAbsolutePath().normalize());

@@ -34,9 +34,13 @@ public record Site(String actor, String step, String what, List<Frame> frames) {
         return frames.isEmpty() ? "" : frames.get(0).function();
     }
 
-    /** True when the innermost function is unchanged core code; false when it is not, or not known. */
+    /**
+     * True when every function taken lies in unchanged core code: core code called by a driver or
+     * a fix (a notifier unregistered from a driver's release) is the driver's doing, not the core's.
+     * False when any frame is elsewhere, or none was taken.
+     */
     public boolean inCore() {
-        return !frames.isEmpty() && frames.get(0).core();
+        return !frames.isEmpty() && frames.stream().allMatch(Frame::core);
     }
 
     @Override

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 
+import static dev.unbind.cli.CliTest.unbind;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -33,16 +34,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * wrong in words.
  */
 class VerdictsCliTest {
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run unbind(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
     /** A journal as a run leaves it: start line, catalogue, one run of the explorer over drm.quiesced. */
     private static void journal(Path dir, boolean ended) {
         try (Journal j = Journal.open(dir)) {
@@ -59,7 +50,7 @@ class VerdictsCliTest {
     @Test
     void aJournalWithoutItsEndMarker_isReportedIncomplete_andExits4(@TempDir Path dir) {
         journal(dir, false);
-        Run r = unbind("report", dir.toString());
+        CliTest.Run r = unbind("report", dir.toString());
         assertEquals(4, r.code(), r.out());
         assertTrue(r.out().contains("run: INCOMPLETE — nightly left no end marker in the journal"), r.out());
         assertTrue(r.out().contains("verdict: INCOMPLETE"), r.out());
@@ -120,7 +111,7 @@ class VerdictsCliTest {
             j.meta(m.finished("2026-01-01T00:01:00Z"));
         }
         assertEquals(0, unbind("report", dir.toString()).code(), "unseen defects of a sampling engine are warnings");
-        Run strict = unbind("report", dir.toString(), "--strict");
+        CliTest.Run strict = unbind("report", dir.toString(), "--strict");
         assertEquals(1, strict.code(), strict.out());
         assertTrue(strict.out().contains("PROBLEM: catalogued defects seen 0/"), strict.out());
         assertTrue(strict.out().contains("below the 100% asked for (--strict): not seen: drm.unregister-only."), strict.out());
@@ -131,7 +122,7 @@ class VerdictsCliTest {
     void repro_explainsARealSchedule_andRejectsATamperedOne(@TempDir Path out) throws IOException {
         assertEquals(0, unbind("explore", "drm.unplug-enter-exit", "--no-fail-nth", "--out", out.toString()).code());
         Path finding = out.resolve("findings/drm.unplug-enter-exit/explorer-ioctl-vs-remove-use-after-free-1.json");
-        Run real = unbind("repro", finding.toString());
+        CliTest.Run real = unbind("repro", finding.toString());
         assertEquals(0, real.code(), real.out());
         assertTrue(real.out().contains("BUG: unbind: use-after-free in DisplayDriver.readRegister, freed in kernel.device.Devres.releaseAll"),
                 real.out());
@@ -145,7 +136,7 @@ class VerdictsCliTest {
         ((ObjectNode) step).put("step", was + "-renamed");
         Path tampered = out.resolve("tampered.json");
         Journal.json().writeValue(tampered.toFile(), f);
-        Run r = unbind("repro", tampered.toString());
+        CliTest.Run r = unbind("repro", tampered.toString());
         assertEquals(1, r.code(), r.out());
         assertTrue(r.out().contains("not reproduced: the schedule no longer matches the subject: at decision 2 the file resumes "
                 + step.get("actor").asText() + " from " + was + "-renamed, the replay resumed "), r.out());
@@ -153,7 +144,7 @@ class VerdictsCliTest {
 
     @Test
     void aFaultRuleThatMatchesNoPoint_namesTheClosestPoints() {
-        Run r = unbind("explore", "drm.quiesced", "--faults", "fail:drm.core.drm_dev_registr.modeset_register_all:nth=1");
+        CliTest.Run r = unbind("explore", "drm.quiesced", "--faults", "fail:drm.core.drm_dev_registr.modeset_register_all:nth=1");
         assertEquals(2, r.code(), r.err());
         assertEquals("unbind: --faults rule 'fail:drm.core.drm_dev_registr.modeset_register_all:nth=1' matches no fallible point "
                 + "of the selected variants; closest: drm.core.drm_dev_register.modeset_register_all", r.err().strip().split(", ")[0]
@@ -164,7 +155,7 @@ class VerdictsCliTest {
     void brokenJson_saysWhatIsWrongAndWhere(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("finding.json");
         Files.writeString(file, "{\"format\": \"unbind-finding/1\",\n \"seed\": }");
-        Run r = unbind("repro", file.toString());
+        CliTest.Run r = unbind("repro", file.toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("is not a finding file: broken JSON (line 2, column"), r.err());
         Files.writeString(file, "{\"format\": \"unbind-finding/1\", \"seed\": \"soon\"}");
@@ -183,7 +174,7 @@ class VerdictsCliTest {
     @Test
     void anOutThatIsAFile_saysTheReason(@TempDir Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve("taken"), "x");
-        Run r = unbind("explore", "drm.quiesced", "--no-fail-nth", "--out", file.resolve("sub").toString());
+        CliTest.Run r = unbind("explore", "drm.quiesced", "--no-fail-nth", "--out", file.resolve("sub").toString());
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().startsWith("unbind: cannot use " + file.resolve("sub") + " as a results directory: "), r.err());
         assertFalse(r.err().contains("Exception"), r.err());
