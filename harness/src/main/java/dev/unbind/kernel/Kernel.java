@@ -43,7 +43,7 @@ public final class Kernel {
     private final List<Throwable> errors = new CopyOnWriteArrayList<>();
     private volatile PointListener listener;
     private volatile OpListener opListener;
-    private final boolean siteFrames;
+    private final SiteFrames siteFrames;
     private volatile long progress;
     private volatile int expectedActors;
 
@@ -286,16 +286,19 @@ public final class Kernel {
 
     /** The functions of model code the calling actor is in, for a site kept for later; none when turned off. */
     List<dev.unbind.code.Frame> framesHere() {
-        return siteFrames ? dev.unbind.code.CodeLocations.brief() : List.of();
+        return siteFrames == SiteFrames.ALL ? dev.unbind.code.CodeLocations.brief() : List.of();
     }
 
     /** The functions another actor's thread is in now; none when turned off. */
     List<dev.unbind.code.Frame> framesOf(Actor a) {
-        return siteFrames && a != null ? dev.unbind.code.CodeLocations.of(a.thread()) : List.of();
+        return siteFrames == SiteFrames.ALL && a != null ? dev.unbind.code.CodeLocations.of(a.thread()) : List.of();
     }
 
     /** The reporter's own sites get the functions it is in now: a finding is rare, a stack walk cheap enough then. */
     private List<Role> located(List<Role> sites) {
+        if (siteFrames == SiteFrames.NONE) {
+            return sites;
+        }
         String me = self().name();
         List<dev.unbind.code.Frame> here = null;
         List<Role> out = new java.util.ArrayList<>(sites.size());

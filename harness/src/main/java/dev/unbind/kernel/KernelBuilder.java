@@ -16,7 +16,7 @@ public final class KernelBuilder {
     FaultPlan plan = FaultPlan.NONE;
     long seed = 1;
     int traceCapacity = 1024;
-    boolean siteFrames = true;
+    SiteFrames siteFrames = SiteFrames.ALL;
 
     KernelBuilder() {
     }
@@ -41,14 +41,9 @@ public final class KernelBuilder {
         return this;
     }
 
-    /**
-     * Whether sites kept for later (allocations, frees) and sites of other actors name their
-     * functions of model code (a stack walk each, a few microseconds). On by default; an engine
-     * that runs thousands of runs a second turns it off, and its findings then name the
-     * reporter's functions only.
-     */
-    public KernelBuilder siteFrames(boolean on) {
-        this.siteFrames = on;
+    /** Which sites name their functions of model code ({@link SiteFrames#ALL} by default). */
+    public KernelBuilder siteFrames(SiteFrames which) {
+        this.siteFrames = Objects.requireNonNull(which);
         return this;
     }
 

@@ -203,12 +203,12 @@ public record Assessment(List<Meta> metas, List<FamilyView> families, List<Strin
         List<FindingRecord> uncatalogued = found.stream().filter(x -> x.defect() == null).toList();
         CiVerdict ci = !met ? CiVerdict.NOT_MET : !checked ? CiVerdict.NOT_RUN
                 : completion.complete() ? CiVerdict.MET : CiVerdict.INCOMPLETE;
-        return new VariantView(v, cells, defects, uncatalogued, runs, ci, fixVerdict(cells, found, runs, checked, completion));
+        return new VariantView(v, cells, defects, uncatalogued, runs, ci, fixVerdict(cells, found, runs, checked, completion, defects));
     }
 
     /** Broken when anything was found; else not run, incomplete (the run or a check was cut short), or kept. */
     private static FixVerdict fixVerdict(List<PropertyCell> cells, List<FindingRecord> found, List<RunRecord> runs,
-                                         boolean checked, Completion completion) {
+                                         boolean checked, Completion completion, List<DefectView> defects) {
         List<Kind> broken = cells.stream().filter(c -> c.verdict().equals(BROKEN)).map(PropertyCell::property).toList();
         if (!broken.isEmpty()) {
             int suspect = (int) found.stream().filter(x -> x.finding().suspectModel()).count();
@@ -232,6 +232,11 @@ public record Assessment(List<Meta> metas, List<FamilyView> families, List<Strin
         }
         List<String> cuts = cut.entrySet().stream().filter(e -> e.getValue()[0] > 0)
                 .map(e -> e.getKey() + " stopped by the budget in " + e.getValue()[0] + " of " + e.getValue()[1] + " targets").toList();
+        List<String> unreached = defects.stream().filter(d -> d.status().equals(UNPROVEN)).map(d -> d.defect().id()).toList();
+        if (!unreached.isEmpty()) { // the catalogue says it is broken and nothing looked where: not a keeper
+            cuts = new ArrayList<>(cuts);
+            cuts.add(unreached.size() + " catalogued defect(s) not reached (" + String.join(", ", unreached) + ")");
+        }
         return cuts.isEmpty() ? FixVerdict.keeps() : FixVerdict.incomplete(String.join(", ", cuts));
     }
 }

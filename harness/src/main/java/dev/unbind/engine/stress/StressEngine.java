@@ -6,6 +6,7 @@ import dev.unbind.fault.FaultSpec;
 import dev.unbind.finding.Finding;
 import dev.unbind.finding.KasanReport;
 import dev.unbind.kernel.Kernel;
+import dev.unbind.kernel.SiteFrames;
 import dev.unbind.result.Catalogue;
 import dev.unbind.result.FindingFile;
 import dev.unbind.result.FindingRecord;
@@ -141,7 +142,7 @@ public final class StressEngine {
         long seed = mix(options.seed() * 31 + i);
         FaultPlan faults = plan(family.id(), i, seed, defectPlans);
         Kernel k = Kernel.builder().scheduler(scheduler).faults(faults).seed(seed).traceCapacity(512)
-                .siteFrames(false).build(); // thousands of runs a second: only a reporter names its functions
+                .siteFrames(SiteFrames.REPORTED).build(); // thousands of runs a second: only a reporter names its functions
         WindowCoverage.Run cov = coverage.newRun();
         k.listener(cov);
         k.opListener((a, op, rc, nanos) -> latencies.record(op, nanos));
