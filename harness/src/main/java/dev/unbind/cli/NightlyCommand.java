@@ -80,7 +80,7 @@ final class NightlyCommand implements Callable<Integer> {
             Set<NightlyEngine> on = EnumSet.copyOf(engines);
             if (on.contains(NightlyEngine.COST)) {
                 long share = part(NightlyEngine.COST, on, end);
-                Duration perVariant = costPerVariant(share, selected.size());
+                Duration perVariant = costPerVariant(share * 3 / 4, selected.size()); // a quarter for setting each call up
                 long need = perVariant.toNanos() * selected.size() * 3 / 2; // each variant's time at least, set-up on top
                 phases.done("cost", Bounded.run(System.nanoTime() + Math.max(share, need) + grace, end,
                         () -> new ReadSideEngine(new ReadSideEngine.Options(perVariant), ws.sink).run(selected)

@@ -85,8 +85,14 @@ public final class VariantCode {
         return out;
     }
 
-    /** The family's classes reachable from a freshly built model of the variant. */
+    private static final java.util.Map<String, Set<Class<?>>> CLASSES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The family's classes reachable from a freshly built model of the variant (found once per variant). */
     static Set<Class<?>> classes(Family<?> family, Variant<?> variant) {
+        return CLASSES.computeIfAbsent(family.getClass().getName() + "/" + variant.id(), k -> walk(family, variant));
+    }
+
+    private static Set<Class<?>> walk(Family<?> family, Variant<?> variant) {
         Object model = built(family, variant);
         if (model == null) {
             return Set.of();
