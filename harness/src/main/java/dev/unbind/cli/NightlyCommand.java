@@ -72,7 +72,7 @@ final class NightlyCommand implements Callable<Integer> {
         double minCoverage = run.coverageOrZero();
         // The budget counts from the JVM's start: what the caller's clock sees, start-up included.
         long start = System.nanoTime() - java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() * 1_000_000L;
-        long end = start + budget.toNanos() - REPORTS.toNanos(); // keep time for the reports
+        long end = start + budget.toNanos() - Math.max(REPORTS.toNanos(), budget.toNanos() / 10); // keep time for the reports
         try (Workspace ws = Workspace.start(out, "nightly", globs, budget, seed, minCoverage, all, main.err(), run.verbose);
              Interruption stop = Interruption.install(ws, main.out(), main.err(), () -> Summary.conclude(out, main.out(), run.verbose, null))) {
             Phases phases = new Phases(main.err(), start, start + budget.toNanos(), ws.sink);
@@ -128,7 +128,7 @@ final class NightlyCommand implements Callable<Integer> {
         return Summary.conclude(out, main.out(), run.verbose, null);
     }
 
-    /** Time kept at the end of the budget for reading the journal back and writing the reports. */
+    /** Time kept at the end of the budget for reading the journal back and writing the reports: this, or a tenth of the budget. */
     static final Duration REPORTS = Duration.ofSeconds(3);
 
     /** One status line per phase on the console: what it did, the time used and left, the findings so far. */

@@ -119,7 +119,7 @@ public final class ReadSideEngine {
                         call.run();
                     }
                     n += CHUNK;
-                } while (System.nanoTime() < until);
+                } while (System.nanoTime() < until && !Thread.currentThread().isInterrupted()); // cut: stop measuring
             } catch (RuntimeException | Error e) {
                 broken = "the call fails when repeated: " + e.getMessage();
             }

@@ -82,6 +82,9 @@ public final class StressEngine {
         long runs = 0;
         for (Subjects.Selected s : selected) {
             for (Scenario<?> sc : s.family().scenarios()) {
+                if (Thread.currentThread().isInterrupted()) {
+                    return runs; // the caller cut this run short: start no more targets
+                }
                 runs += stress(s.family(), s.variant(), sc, slice);
             }
         }
