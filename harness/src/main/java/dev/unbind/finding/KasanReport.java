@@ -64,8 +64,9 @@ public final class KasanReport {
 
     /**
      * {@code DisplayDriver.readHpd, freed in Devres.releaseAll}: the function of the first site and,
-     * when another site freed the memory, the freeing function. Without frames (an engine that sees
-     * no stack), the first site's named step, or the object.
+     * when another site freed the memory, the freeing function. Without frames (an engine that
+     * takes none), the first site's named step unless it is the kernel's own ({@code kernel.kfree})
+     * or none yet, else the object.
      */
     static String headline(Finding f) {
         if (f.sites().isEmpty()) {
@@ -73,7 +74,7 @@ public final class KasanReport {
         }
         Site first = f.sites().get(0).site();
         String where = !first.function().isEmpty() ? first.function()
-                : !first.step().startsWith("(") ? first.step() : f.object();
+                : !first.step().startsWith("(") && !first.step().startsWith("kernel.") ? first.step() : f.object();
         for (Role r : f.sites().subList(1, f.sites().size())) {
             if (r.role().contains("freed") && !r.site().function().isEmpty()) {
                 return where + ", freed in " + r.site().function();
