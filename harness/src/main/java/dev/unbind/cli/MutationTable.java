@@ -15,8 +15,9 @@ final class MutationTable {
 
     static void print(VariantMutation v, PrintStream out) {
         out.println();
-        out.printf("%s — %d mutants in %s%s%n", v.variant(), v.mutants().size(), String.join(", ", v.ownClasses()),
-                v.dropped() == 0 ? "" : " (" + v.dropped() + " left out: they would not verify)");
+        out.printf("%s — %d mutants in %s%s%s%n", v.variant(), v.mutants().size(), String.join(", ", v.ownClasses()),
+                v.dropped() == 0 ? "" : " (" + v.dropped() + " left out: they would not verify)",
+                v.notRun() == 0 ? "" : " (" + v.notRun() + " not run: the budget was spent)");
         if (!v.baseline().clean()) {
             out.println("  " + v.baseline().note() + ": its mutants say nothing");
         }

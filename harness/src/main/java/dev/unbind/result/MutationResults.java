@@ -46,9 +46,10 @@ public record MutationResults(String format, double timeLimitSeconds, double min
      * @param ownClasses  the variant's own classes, where its mutants are
      * @param baseline    the unmutated variant under the same bounds
      * @param dropped     mutants left out because the changed code would not verify
+     * @param notRun      mutants not started because the run's budget was spent (not in {@code mutants})
      */
     public record VariantMutation(String family, String variant, List<String> coreClasses, List<String> ownClasses,
-                                  Baseline baseline, List<MutantResult> mutants, Counts counts, int dropped) {
+                                  Baseline baseline, List<MutantResult> mutants, Counts counts, int dropped, int notRun) {
         public VariantMutation {
             coreClasses = List.copyOf(coreClasses);
             ownClasses = List.copyOf(ownClasses);

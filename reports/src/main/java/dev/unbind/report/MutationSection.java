@@ -54,7 +54,8 @@ final class MutationSection {
         out.paragraph(List.of(Cell.text("Mutated: "), Cell.code(String.join(", ", v.ownClasses())),
                 Cell.text(". Core, not mutated: "), Cell.code(String.join(", ", v.coreClasses())),
                 Cell.text(". Unmutated: " + v.baseline().schedules() + " schedules, " + v.baseline().note() + "."
-                        + (v.dropped() == 0 ? "" : " " + v.dropped() + " mutants left out (they would not verify)."))
+                        + (v.dropped() == 0 ? "" : " " + v.dropped() + " mutants left out (they would not verify).")
+                        + (v.notRun() == 0 ? "" : " " + v.notRun() + " mutants not run (the budget was spent)."))
                         .tone(v.baseline().clean() ? Tone.PLAIN : Tone.BAD)));
         List<MutantResult> open = v.mutants().stream()
                 .filter(m -> m.status() == Status.SURVIVED || m.status() == Status.TIMED_OUT).toList();

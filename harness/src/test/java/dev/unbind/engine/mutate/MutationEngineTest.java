@@ -29,8 +29,8 @@ class MutationEngineTest {
 
     @BeforeAll
     static void mutateTheToyFix() {
-        MutationEngine engine = new MutationEngine(ExploreOptions.defaults(), Duration.ofSeconds(30), 1, ResultSink.NONE,
-                null, line -> { }, key -> true);
+        MutationEngine engine = new MutationEngine(MutationEngine.Options.of(ExploreOptions.defaults(), Duration.ofSeconds(30), 1),
+                ResultSink.NONE, null, line -> { });
         fixed = engine.mutate(TOY, TOY.variant("toy.fixed"));
     }
 
@@ -68,8 +68,8 @@ class MutationEngineTest {
 
     @Test
     void refusesAVariantThatShowsItsDefects() {
-        MutationEngine engine = new MutationEngine(ExploreOptions.defaults(), Duration.ofSeconds(1), 1, ResultSink.NONE,
-                null, line -> { }, key -> true);
+        MutationEngine engine = new MutationEngine(MutationEngine.Options.of(ExploreOptions.defaults(), Duration.ofSeconds(1), 1),
+                ResultSink.NONE, null, line -> { });
         assertThrows(IllegalArgumentException.class, () -> engine.mutate(TOY, TOY.variant("toy.racy")));
     }
 }
