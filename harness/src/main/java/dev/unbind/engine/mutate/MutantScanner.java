@@ -27,8 +27,9 @@ import java.util.function.Predicate;
  *   <li>a store of a life-state flag (a field or one-argument setter named dead, unplugged,
  *       registered...) or of NULL/false/0 is moved, as a whole statement, after the next drain in
  *       the method, and, when it lies between a lock and its unlock, after the unlock;</li>
- *   <li>a conditional branch outside loops is forced towards the use it guards: always taken when
- *       its fall-through is an early return, never taken otherwise.</li>
+ *   <li>a conditional branch outside loops is forced towards the use it guards: a null check as
+ *       if the value were there, another check always taken when its fall-through is an early
+ *       return, never taken otherwise.</li>
  * </ul>
  */
 final class MutantScanner {
@@ -58,10 +59,10 @@ final class MutantScanner {
             if (n instanceof JumpInsnNode j && conditional(j.getOpcode()) && !f.inLoop(i) && !synthetic(f, i)
                     && !onAFaultStep(f, i, faultStep)) {
                 String target = tested(f, i);
-                boolean jump = f.bailsOut(i + 1);
+                boolean jump = towardsTheUse(f, i, j);
                 out.add(mutant(Operator.DROP_CHECK, c, method, m, i, target, seen, f.line(i), -1, -1, jump,
-                        "the check on " + target + " always goes on" + (jump ? " (its early return is never taken)"
-                                : " into the code it guards")));
+                        "the check on " + target + " always goes on" + (nullCheck(j) ? " as if it were not NULL"
+                                : jump ? " (its early return is never taken)" : " into the code it guards")));
             }
         }
         return out;
@@ -189,9 +190,27 @@ final class MutantScanner {
         return Mutant.simpleName(mi.owner) + "." + mi.name;
     }
 
-    /** What a branch tests: the call, field or local whose value it looks at. */
+    /**
+     * Which way a dropped check goes: a null check always goes on as if the value were there (the
+     * use is a dereference); any other check whose fall-through is an early return always jumps
+     * past it, and otherwise falls through into the code it guards.
+     */
+    private static boolean towardsTheUse(MethodFacts f, int i, JumpInsnNode j) {
+        if (j.getOpcode() == Opcodes.IFNULL) {
+            return false;
+        }
+        if (j.getOpcode() == Opcodes.IFNONNULL) {
+            return true;
+        }
+        return f.bailsOut(i + 1);
+    }
+
+    /** What a branch tests: the call, field or local whose value it looks at (past a comparison with a constant). */
     private static String tested(MethodFacts f, int i) {
         int p = f.previousReal(i);
+        while (p >= 0 && (comparison(f.insn(p).getOpcode()) || constant(f.insn(p).getOpcode()))) {
+            p = f.previousReal(p);
+        }
         AbstractInsnNode n = p < 0 ? null : f.insn(p);
         if (n instanceof MethodInsnNode mi) {
             return Mutant.simpleName(mi.owner) + "." + mi.name;
@@ -203,6 +222,18 @@ final class MutantScanner {
             return f.localName(v.var, p);
         }
         return "value";
+    }
+
+    private static boolean nullCheck(JumpInsnNode j) {
+        return j.getOpcode() == Opcodes.IFNULL || j.getOpcode() == Opcodes.IFNONNULL;
+    }
+
+    private static boolean comparison(int op) {
+        return op >= Opcodes.LCMP && op <= Opcodes.DCMPG;
+    }
+
+    private static boolean constant(int op) {
+        return op >= Opcodes.ACONST_NULL && op <= Opcodes.LDC;
     }
 
     private static boolean conditional(int op) {
