@@ -67,6 +67,9 @@ final class MutateCommand implements Callable<Integer> {
             + "on the mutant --mutant names, instead of mutating.")
     Path replay;
 
+    @Option(names = "--list", description = "List the mutants (key, line) and run none.")
+    boolean list;
+
     @Option(names = "--min-kill-rate", description = "Exit 1 when a variant kills fewer of its non-equivalent mutants "
             + "(default: ${DEFAULT-VALUE}).", defaultValue = "" + MutationResults.TARGET_KILL_RATE)
     double minKillRate;
@@ -94,6 +97,14 @@ final class MutateCommand implements Callable<Integer> {
         Predicate<String> chosen = k -> only.isEmpty() || only.stream().anyMatch(g -> g.matches(k));
         if (replay != null) {
             return replay(selected, options, chosen);
+        }
+        if (list) {
+            MutationEngine engine = new MutationEngine(MutationEngine.Options.of(options, limit, seed).only(chosen),
+                    dev.unbind.result.ResultSink.NONE, null, main.err()::println);
+            for (Subjects.Selected s : selected) {
+                MutationTable.list(s.id(), engine.list(s.family(), s.variant()), main.out());
+            }
+            return 0;
         }
         MutationEngine.Options o = MutationEngine.Options.of(options, limit, seed).only(chosen);
         if (budget != null) {

@@ -7,6 +7,7 @@ import dev.unbind.result.MutationResults.Status;
 import dev.unbind.result.MutationResults.VariantMutation;
 
 import java.io.PrintStream;
+import java.util.List;
 
 /** The console form of mutation results: a table per variant, its survivors' lines, and the kill rates. */
 final class MutationTable {
@@ -44,6 +45,15 @@ final class MutationTable {
             if (m.status() == Status.EQUIVALENT) {
                 out.printf("  equivalent %s %s: %s%n", m.id(), where(m), m.reason());
             }
+        }
+    }
+
+    /** The mutants of a variant as a list: id, where, key, the line; equivalents with their reason. */
+    static void list(String variant, List<MutantResult> mutants, PrintStream out) {
+        out.println(variant + ": " + mutants.size() + " mutants");
+        for (MutantResult m : mutants) {
+            out.printf("  %-4s %-26s %s%n       %s%s%n", m.id(), where(m), m.key(), m.source(),
+                    m.status() == Status.EQUIVALENT ? "\n       equivalent: " + m.reason() : "");
         }
     }
 

@@ -35,7 +35,7 @@ final class MutationSection {
                 + "never the simulated kernel) was mutated — a drain, a get or put, a wake-up removed, tryget_live made "
                 + "tryget, a dead-flag store moved after its drain or out of its lock, a check dropped — and the explorer "
                 + "run on each mutant with the fix's bounds (" + r.explorer() + "), at most "
-                + Fmt.seconds(r.timeLimitSeconds()) + " s each; the target is " + Math.round(100 * r.minKillRate())
+                + String.format("%.0f", r.timeLimitSeconds()) + " s each; the target is " + Math.round(100 * r.minKillRate())
                 + "% of the mutants that are not equivalent killed. A survivor is a line of the fix that no scenario "
                 + "notices when it is wrong; a timed-out mutant is not counted as killed.")));
         Table.Builder t = new Table.Builder().col("Variant").num("Mutants").num("Killed").num("Survived")

@@ -126,9 +126,7 @@ final class FamilyCode {
                 if (!runnable(m)) {
                     continue;
                 }
-                boolean ctor = m.name().equals("<init>");
-                boolean statically = (m.access() & (Opcodes.ACC_STATIC | Opcodes.ACC_PRIVATE)) != 0;
-                if (cov.entered(m.id()) || !ctor && !statically && !overridden(c, m, direct)) {
+                if (cov.entered(m.id()) || !nonVirtual(m) && !overridden(c, m, direct)) {
                     included.add(m.signature());
                 }
             }
@@ -139,7 +137,8 @@ final class FamilyCode {
                         for (String r : m.refers()) {
                             CodeMap.MethodInfo target = c.methods().stream().filter(x -> x.signature().equals(r))
                                     .findFirst().orElse(null);
-                            if (target != null && runnable(target) && included.add(r)) {
+                            boolean dispatchedElsewhere = target != null && !nonVirtual(target) && overridden(c, target, direct);
+                            if (target != null && runnable(target) && !dispatchedElsewhere && included.add(r)) {
                                 grew = true;
                             }
                         }
@@ -153,6 +152,11 @@ final class FamilyCode {
             }
         }
         return out;
+    }
+
+    /** A constructor, a static or a private method: a call of it runs this code, whatever the object. */
+    private static boolean nonVirtual(CodeMap.MethodInfo m) {
+        return m.name().equals("<init>") || (m.access() & (Opcodes.ACC_STATIC | Opcodes.ACC_PRIVATE)) != 0;
     }
 
     private static boolean runnable(CodeMap.MethodInfo m) {

@@ -91,15 +91,24 @@ final class MutantScanner {
         }
     }
 
-    /** A PUTFIELD, or a call of a one-argument void method, that stores a life-state flag or NULL/false/0. */
+    /**
+     * A PUTFIELD, or a call of a one-argument void method, that stores a life-state flag or
+     * NULL/false/0; or a call of a no-argument {@code markDead()}-like method.
+     */
     private static boolean isStore(MethodFacts f, int i) {
         AbstractInsnNode n = f.insn(i);
         String name;
         if (n instanceof FieldInsnNode fi && fi.getOpcode() == Opcodes.PUTFIELD) {
             name = fi.name;
         } else if (n instanceof MethodInsnNode mi && Calls.mutable(mi.owner) && mi.getOpcode() != Opcodes.INVOKESTATIC
-                && Type.getArgumentTypes(mi.desc).length == 1 && Type.getReturnType(mi.desc) == Type.VOID_TYPE
-                && !mi.name.equals("<init>")) {
+                && Type.getReturnType(mi.desc) == Type.VOID_TYPE && !mi.name.equals("<init>")) {
+            int arguments = Type.getArgumentTypes(mi.desc).length;
+            if (arguments == 0 && mi.name.startsWith("mark") && Calls.namesAFlag(mi.name)) {
+                return true;
+            }
+            if (arguments != 1) {
+                return false;
+            }
             name = mi.name;
         } else {
             return false;

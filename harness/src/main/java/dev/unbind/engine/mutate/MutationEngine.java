@@ -160,6 +160,26 @@ public final class MutationEngine {
     }
 
     /**
+     * The variant's mutants (those the selection names) without running any: each with its line, a
+     * null status, and whether it is declared equivalent (then with its reason).
+     */
+    public List<MutantResult> list(Family<?> family, Variant<?> variant) {
+        Prepared p = prepared(family, variant);
+        List<Mutant> mutants = made(p, variant).mutants();
+        checkEquivalents(p.equivalents(), variant.id(), mutants);
+        List<MutantResult> out = new ArrayList<>();
+        for (int i = 0; i < mutants.size(); i++) {
+            Mutant m = mutants.get(i);
+            if (selected.test(m.key()) || selected.test(id(i))) {
+                String reason = p.equivalents().reason(variant.id(), m.key());
+                out.add(described(p, id(i), m, false, new MutantRun.Outcome(reason == null ? null : Status.EQUIVALENT,
+                        null, null, null, 0, reason, null), null));
+            }
+        }
+        return out;
+    }
+
+    /**
      * Replays a killing schedule the engine wrote on the one mutant (by key or id) the selection
      * names: the same scenario, faults, seed and schedule on the variant with that mutant in it.
      */
@@ -320,8 +340,11 @@ public final class MutationEngine {
             Family<?> mutated = mutated(p, m);
             o = MutantRun.explore(complete ? ScenarioSubset.of(mutated, reaching) : mutated, variant.id(), options, seed, limit);
         }
-        boolean reached = !reaching.isEmpty();
         String file = o.finding() == null ? null : writeFinding(variant.id(), id, o);
+        return described(p, id, m, !reaching.isEmpty(), o, file);
+    }
+
+    private MutantResult described(Prepared p, String id, Mutant m, boolean reached, MutantRun.Outcome o, String file) {
         Class<?> cls = original(p, m);
         String sourceFile = Mutations.read(p.sources().bytes(m.binaryName())).sourceFile;
         return new MutantResult(id, m.key(), m.operator().id(), m.detail(), m.className(), m.method(),
