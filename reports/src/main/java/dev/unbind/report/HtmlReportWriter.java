@@ -26,6 +26,7 @@ public final class HtmlReportWriter implements ReportWriter {
         HtmlSink sink = new HtmlSink("unbind report: " + (view.ok() ? "OK" : "FAIL")
                 + (families.isEmpty() ? "" : " (" + families + ")"));
         ReportOutline.render(view, sink);
+        MutationSection.render(dir, sink);
         Files.createDirectories(dir);
         Files.writeString(dir.resolve(fileName()), sink.toString(), StandardCharsets.UTF_8);
     }

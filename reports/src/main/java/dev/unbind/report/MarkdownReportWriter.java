@@ -20,6 +20,7 @@ public final class MarkdownReportWriter implements ReportWriter {
     public void write(Assessment assessment, Results results, Path dir) throws IOException {
         MarkdownSink sink = new MarkdownSink();
         ReportOutline.render(ReportView.of(assessment, results), sink);
+        MutationSection.render(dir, sink);
         Files.createDirectories(dir);
         Files.writeString(dir.resolve(fileName()), sink.toString(), StandardCharsets.UTF_8);
     }
