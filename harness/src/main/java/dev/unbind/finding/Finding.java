@@ -14,9 +14,12 @@ import java.util.Optional;
  * @param witness  the named steps that led here, oldest first
  * @param faults   the faults fired before the finding
  * @param detail   extra text (a thread dump for hangs), may be empty
+ * @param furtherAccesses how many more times the same actor hit the same object at the same step in
+ *                 the same run after this finding (one bug, reported once, like KASAN stops at the
+ *                 first bad access); 0 in journals written before findings were collapsed
  */
 public record Finding(Kind kind, String summary, String object, List<Role> sites,
-                      List<Step> witness, List<Firing> faults, String detail) {
+                      List<Step> witness, List<Firing> faults, String detail, int furtherAccesses) {
 
     public Finding {
         Objects.requireNonNull(kind, "kind");
@@ -26,6 +29,21 @@ public record Finding(Kind kind, String summary, String object, List<Role> sites
         witness = List.copyOf(witness);
         faults = List.copyOf(faults);
         detail = detail == null ? "" : detail;
+    }
+
+    public Finding(Kind kind, String summary, String object, List<Role> sites,
+                   List<Step> witness, List<Firing> faults, String detail) {
+        this(kind, summary, object, sites, witness, faults, detail, 0);
+    }
+
+    /** This finding with one more access of the same bug folded into it. */
+    public Finding withFurtherAccess() {
+        return new Finding(kind, summary, object, sites, witness, faults, detail, furtherAccesses + 1);
+    }
+
+    /** The site of the offending access (the first site: accessed by, runs, freed again by...), if any. */
+    public Optional<Site> offender() {
+        return sites.isEmpty() ? Optional.empty() : Optional.of(sites.get(0).site());
     }
 
     /** The first site with the given role, if any. */

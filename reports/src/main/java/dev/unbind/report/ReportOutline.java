@@ -106,7 +106,10 @@ final class ReportOutline {
         FindingRecord r = w.record();
         out.heading(4, w.heading(), w.anchor());
         List<List<Cell>> facts = new ArrayList<>();
-        facts.add(List.of(Cell.text("What: "), Cell.text(r.finding().summary())));
+        int further = r.finding().furtherAccesses();
+        facts.add(List.of(Cell.text("What: "), Cell.text(r.finding().summary() + (further == 0 ? ""
+                : " (one bug: " + further + (further == 1 ? " further access" : " further accesses")
+                + " of the same object by the same actor in the same step folded into it)"))));
         if (w.defect() != null && present(w.defect().because())) {
             facts.add(List.of(Cell.text("Because: "), Cell.text(w.defect().because())));
         }

@@ -75,7 +75,8 @@ record Witness(String anchor, FindingRecord record, Defect defect, List<String> 
     /** The KASAN-style report, its witness cut to the shown steps. */
     String kasan() {
         Finding f = record.finding();
-        Finding shown = new Finding(f.kind(), f.summary(), f.object(), f.sites(), shownSteps(), f.faults(), f.detail());
+        Finding shown = new Finding(f.kind(), f.summary(), f.object(), f.sites(), shownSteps(), f.faults(), f.detail(),
+                f.furtherAccesses());
         String context = record.variant() + (record.scenario().isEmpty() ? "" : " / " + record.scenario());
         return KasanReport.render(shown, context);
     }
