@@ -101,6 +101,13 @@ final class HtmlSink implements Sink {
                 .append(SvgBarChart.render(chart)).append("\n</figure>\n");
     }
 
+    @Override
+    public void details(String summary, Runnable body) {
+        out.append("<details>\n<summary>").append(Escape.xml(summary)).append("</summary>\n");
+        body.run();
+        out.append("</details>\n");
+    }
+
     private static String inline(List<Cell> runs) {
         StringBuilder b = new StringBuilder();
         for (Cell c : runs) {

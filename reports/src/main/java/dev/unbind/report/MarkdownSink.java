@@ -72,6 +72,14 @@ final class MarkdownSink implements Sink {
         // Markdown cannot draw; the table before the chart holds the same numbers.
     }
 
+    /** GitHub and most renderers open and close HTML details; plain text shows the summary line above the blocks. */
+    @Override
+    public void details(String summary, Runnable body) {
+        out.append("<details><summary>").append(Escape.xml(summary)).append("</summary>\n\n");
+        body.run();
+        out.append("</details>\n\n");
+    }
+
     private static String inline(List<Cell> runs, boolean inTable) {
         StringBuilder b = new StringBuilder();
         runs.forEach(c -> b.append(cell(c, inTable)));

@@ -98,8 +98,18 @@ final class ReportOutline {
         if (!f.readSideChart().isEmpty()) {
             out.chart(f.readSideChart());
         }
-        out.heading(4, "Remove and close: latency under stress", id + "-latencies");
-        table(out, f.costs(), "No latencies were measured (stress records them).");
+        out.heading(4, "Teardown: latency under stress, per situation", id + "-latencies");
+        TeardownLatencies l = f.latencies();
+        if (l.isEmpty()) {
+            out.paragraph(List.of(Cell.text("No latencies were measured (stress records them).").tone(Tone.NONE)));
+        } else if (l.merged()) {
+            out.table(CostTable.of(l));
+            out.details("Per scenario: " + l.entries().size() + " measurements", () -> out.table(CostTable.detail(l)));
+        } else {
+            out.paragraph(List.of(Cell.text("These results predate situations and journaled histograms: the "
+                    + "scenarios cannot be merged, so only each scenario's own figures are shown.").tone(Tone.NONE)));
+            out.table(CostTable.detail(l));
+        }
     }
 
     private static void witness(Witness w, Sink out) {

@@ -23,4 +23,7 @@ interface Sink {
 
     /** A chart; formats that cannot draw leave it out (the tables carry the numbers). */
     void chart(BarChart chart);
+
+    /** Blocks shown collapsed under a one-line summary, opened on demand ({@code <details>}). */
+    void details(String summary, Runnable body);
 }

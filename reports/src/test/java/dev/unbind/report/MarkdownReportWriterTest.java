@@ -118,12 +118,30 @@ class MarkdownReportWriterTest {
     }
 
     @Test
-    void costs_putVariantsSideBySide() {
-        List<String> header = header("| Operation | Situation |");
-        List<String> fixed = rowWith("`remove`", "[`" + FIXED + "`](#" + FIXED + ")");
-        assertEquals("120.0", fixed.get(header.indexOf("p99 µs")));
-        assertEquals("×1.50", fixed.get(header.indexOf("p99 vs. first")));
-        assertEquals("fd open", fixed.get(header.indexOf("Situation")));
+    void costs_putVariantsSideBySide_perSituation_withSampleCounts() {
+        List<String> header = header("| Situation | Variant |");
+        List<String> fixed = rowWith("fd open", "[`" + FIXED + "`](#" + FIXED + ")");
+        assertEquals("15.0 / 120.0 (4000)", fixed.get(header.indexOf("remove: p50 / p99 µs (samples)")));
+        assertEquals("×1.50", fixed.get(header.indexOf("remove: p99 vs. pre-fix")));
+        List<String> base = rowWith("fd open", "[`" + BASELINE + "`](#" + BASELINE + ")");
+        assertEquals("baseline", base.get(header.indexOf("remove: p99 vs. pre-fix")));
+    }
+
+    @Test
+    void costs_underTheMinimumCount_sayTooFewSamplesInsteadOfAFactor() {
+        List<String> header = header("| Situation | Variant |");
+        List<String> fixed = rowWith("fd open", "[`" + FIXED + "`](#" + FIXED + ")");
+        assertEquals("6.0 / 9.0 (40)", fixed.get(header.indexOf("close: p50 / p99 µs (samples)")));
+        assertEquals("too few samples", fixed.get(header.indexOf("close: p99 vs. pre-fix")));
+    }
+
+    @Test
+    void costs_perScenarioDetail_isCollapsed() {
+        String costs = section("#### <a id=\"drm-latencies\"></a>", "## ");
+        int details = costs.indexOf("<details><summary>Per scenario: 4 measurements</summary>");
+        assertTrue(details > 0, costs);
+        assertTrue(costs.indexOf("| Operation | Variant | Scenario |") > details, costs);
+        assertTrue(costs.indexOf("</details>") > costs.indexOf("| Operation | Variant | Scenario |"), costs);
     }
 
     @Test
