@@ -9,6 +9,11 @@ import java.util.List;
  */
 final class MarkdownSink implements Sink {
     private final StringBuilder out = new StringBuilder();
+    private final Links links;
+
+    MarkdownSink(Links links) {
+        this.links = links;
+    }
 
     @Override
     public void heading(int level, String text, String anchor) {
@@ -61,6 +66,11 @@ final class MarkdownSink implements Sink {
     }
 
     @Override
+    public void table(FilterableTable t) {
+        table(t.table());
+    }
+
+    @Override
     public void code(String text) {
         String body = text.endsWith("\n") ? text : text + "\n";
         String fence = Escape.fence(body);
@@ -80,13 +90,13 @@ final class MarkdownSink implements Sink {
         out.append("</details>\n\n");
     }
 
-    private static String inline(List<Cell> runs, boolean inTable) {
+    private String inline(List<Cell> runs, boolean inTable) {
         StringBuilder b = new StringBuilder();
         runs.forEach(c -> b.append(cell(c, inTable)));
         return b.toString();
     }
 
-    static String cell(Cell c, boolean inTable) {
+    String cell(Cell c, boolean inTable) {
         String s;
         if (c.text().isEmpty()) {
             s = "";
@@ -99,7 +109,7 @@ final class MarkdownSink implements Sink {
             s = strong(s);
         }
         if (!s.isEmpty() && c.href() != null) {
-            s = "[" + s + "](" + Escape.mdHref(c.href()) + ")";
+            s = "[" + s + "](" + Escape.mdHref(links.resolve(c.href())) + ")";
         }
         if (c.anchor() != null) {
             s = "<a id=\"" + Escape.xml(c.anchor()) + "\"></a>" + s;

@@ -18,6 +18,9 @@ interface Sink {
 
     void table(Table table);
 
+    /** A table the reader can narrow down (HTML: drop-downs above it; other formats: the plain table). */
+    void table(FilterableTable table);
+
     /** Preformatted text (a KASAN report). */
     void code(String text);
 

@@ -74,17 +74,51 @@ class HtmlReportInBrowserTest {
 
     @Test
     void collapsedDetails_openAndCloseOnAClick() throws Exception {
-        String details = "#drm-latencies ~ details";
-        String state = "(() => { const d = document.querySelector('" + details + "');"
-                + " return {open: d.open, shown: d.querySelector('table').checkVisibility()}; })()";
-        JsonNode before = browser.eval(state);
-        assertFalse(before.get("open").asBoolean(), "collapsed at first");
-        assertFalse(before.get("shown").asBoolean(), "its table is not shown while collapsed");
-        browser.click(details + " > summary");
-        JsonNode opened = browser.eval(state);
-        assertTrue(opened.get("open").asBoolean());
-        assertTrue(opened.get("shown").asBoolean(), "its table is shown once open");
-        browser.click(details + " > summary");
-        assertFalse(browser.eval(state).get("open").asBoolean(), "a second click closes it");
+        browser.open(dir.resolve("families/drm.html"));
+        try {
+            String details = "#drm-latencies ~ details";
+            String state = "(() => { const d = document.querySelector('" + details + "');"
+                    + " return {open: d.open, shown: d.querySelector('table').checkVisibility()}; })()";
+            JsonNode before = browser.eval(state);
+            assertFalse(before.get("open").asBoolean(), "collapsed at first");
+            assertFalse(before.get("shown").asBoolean(), "its table is not shown while collapsed");
+            browser.click(details + " > summary");
+            JsonNode opened = browser.eval(state);
+            assertTrue(opened.get("open").asBoolean());
+            assertTrue(opened.get("shown").asBoolean(), "its table is shown once open");
+            browser.click(details + " > summary");
+            assertFalse(browser.eval(state).get("open").asBoolean(), "a second click closes it");
+        } finally {
+            browser.open(page);
+        }
+    }
+
+    @Test
+    void theFindingsFilter_narrowsTheRowsByKindAndVariant() throws Exception {
+        assertEquals("5 of 5 shown", filter("", ""), "everything at first");
+        assertEquals("1 of 5 shown", filter("HANG", ""));
+        assertEquals(List.of("finding-drm.unplug-enter-exit-hang-1"), shownRows(), "the hang of the fixed variant");
+        assertEquals("0 of 5 shown", filter("HANG", ResultsFixture.BASELINE));
+        assertEquals("4 of 5 shown", filter("", ResultsFixture.BASELINE));
+        assertEquals("5 of 5 shown", filter("", ""), "back to all");
+    }
+
+    /** Chooses a kind and a variant ("" for all) as a reader does; returns what the filter says it shows. */
+    private static String filter(String kind, String variant) throws Exception {
+        return browser.eval("(() => { const s = document.querySelectorAll('form.filter select');"
+                + " [" + quote(kind) + ", " + quote(variant) + "].forEach((v, i) => { s[i].value = v;"
+                + " s[i].dispatchEvent(new Event('change')); });"
+                + " return document.querySelector('form.filter output').textContent; })()").asText();
+    }
+
+    /** The witness anchors of the findings rows the browser shows. */
+    private static List<String> shownRows() throws Exception {
+        JsonNode ids = browser.eval("[...document.getElementById('drm-findings-table').tBodies[0].rows]"
+                + ".filter(r => r.checkVisibility()).map(r => r.cells[r.cells.length - 1].id)");
+        return java.util.stream.StreamSupport.stream(ids.spliterator(), false).map(JsonNode::asText).toList();
+    }
+
+    private static String quote(String s) {
+        return "'" + s.replace("'", "\\'") + "'";
     }
 }

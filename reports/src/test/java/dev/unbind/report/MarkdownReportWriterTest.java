@@ -24,12 +24,16 @@ class MarkdownReportWriterTest {
     @TempDir
     static Path dir;
     static String md;
+    static String detail;
+    static String witness;
 
     @BeforeAll
     static void render() throws IOException {
         Results r = ResultsFixture.results();
         new MarkdownReportWriter().write(Assessment.of(r), r, dir);
         md = Files.readString(dir.resolve("report.md"), StandardCharsets.UTF_8);
+        detail = Files.readString(dir.resolve("families/drm.md"), StandardCharsets.UTF_8);
+        witness = Files.readString(dir.resolve("witnesses/witness-drm.ioctl-after-unplug.md"), StandardCharsets.UTF_8);
     }
 
     @Test
@@ -63,28 +67,42 @@ class MarkdownReportWriterTest {
     }
 
     @Test
-    void defectRow_showsDetectionTimePerEngineAndLinksTheFindingFile() {
-        List<String> header = header("| Defect | Variant |");
-        List<String> uaf = row("<a id=\"drm.ioctl-after-unplug\"></a>");
-        assertEquals("[yes](#witness-drm.ioctl-after-unplug)", uaf.get(header.indexOf("Found")));
-        assertEquals("[2.500 s · 17 schedules](findings/drm.baseline-uaf-1.json)",
-                uaf.get(header.indexOf("explorer: first detection")));
-        assertEquals("0.125 s · 1200 runs", uaf.get(header.indexOf("stress: first detection")));
-        assertEquals("PROTOCOLS.md §1 D-B1", uaf.get(header.indexOf("Reference")));
-
-        List<String> leak = row("<a id=\"drm.release-leak\"></a>");
-        assertEquals("**no: detection regression**", leak.get(header.indexOf("Found")));
-        assertEquals("not found", leak.get(header.indexOf("explorer: first detection")));
-        List<String> fence = row("<a id=\"drm.late-fault\"></a>");
-        assertEquals("not detected (sampled only)", fence.get(header.indexOf("Found")));
+    void findingsRow_showsTheFirstDetectionAndLinksTheFindingFileAndTheWitnessPage() {
+        List<String> header = header(md, "| Defect | What | Variant |");
+        List<String> uaf = row(md, "<a id=\"drm.ioctl-after-unplug\"></a>");
+        assertEquals("found", uaf.get(header.indexOf("Status")));
+        assertEquals("[explorer 2.500 s · 17 schedules; also stress ×1](findings/drm.baseline-uaf-1.json)",
+                uaf.get(header.indexOf("First detection")));
+        assertEquals("<a id=\"drm.ioctl-after-unplug\"></a>`drm.ioctl-after-unplug`", uaf.get(header.indexOf("Defect")));
+        assertEquals("`" + BASELINE + "`", uaf.get(header.indexOf("Variant")));
+        assertEquals("<a id=\"witness-drm.ioctl-after-unplug\"></a>[witness]"
+                + "(witnesses/witness-drm.ioctl-after-unplug.md)", uaf.get(header.indexOf("Witness")));
+        List<String> leak = row(md, "<a id=\"drm.release-leak\"></a>");
+        assertEquals("**not found: detection regression**", leak.get(header.indexOf("Status")));
+        List<String> fence = row(md, "<a id=\"drm.late-fault\"></a>");
+        assertEquals("not detected (sampled only)", fence.get(header.indexOf("Status")));
     }
 
     @Test
-    void witness_showsBecauseTheLastFortyStepsFaultsAndKasan() {
-        String w = section("#### <a id=\"witness-drm.ioctl-after-unplug\"></a>", "#### ");
+    void detailPage_showsDetectionTimePerEngine_linkingBackToTheMainPage() {
+        List<String> header = header(detail, "| Defect | Variant |");
+        List<String> uaf = row(detail, "<a id=\"drm.ioctl-after-unplug\"></a>");
+        assertEquals("[yes](../report.md#witness-drm.ioctl-after-unplug)", uaf.get(header.indexOf("Found")));
+        assertEquals("[2.500 s · 17 schedules](../findings/drm.baseline-uaf-1.json)",
+                uaf.get(header.indexOf("explorer: first detection")));
+        assertEquals("0.125 s · 1200 runs", uaf.get(header.indexOf("stress: first detection")));
+        assertEquals("PROTOCOLS.md §1 D-B1", uaf.get(header.indexOf("Reference")));
+        List<String> leak = row(detail, "<a id=\"drm.release-leak\"></a>");
+        assertEquals("not found", leak.get(header.indexOf("explorer: first detection")));
+    }
+
+    @Test
+    void witnessPage_showsBecauseTheLastFortyStepsFaultsAndKasan() {
+        String w = witness;
+        assertTrue(w.startsWith("# <a id=\"witness-drm.ioctl-after-unplug\"></a>"), w);
         assertTrue(w.contains("- Because: Nothing stops an ioctl that passed the unplugged check before the free."), w);
         assertTrue(w.contains("Found by: explorer after 2.500 s and 17 schedules (seed 42)"), w);
-        assertTrue(w.contains("- Replay: [`findings/drm.baseline-uaf-1.json`](findings/drm.baseline-uaf-1.json) with "
+        assertTrue(w.contains("- Replay: [`findings/drm.baseline-uaf-1.json`](../findings/drm.baseline-uaf-1.json) with "
                 + "`./unbind repro findings/drm.baseline-uaf-1.json`"), w);
         assertTrue(w.contains("Also found by: stress ×1"), w);
         assertTrue(w.contains("Interleaving (the last 40 of 45 named steps):"), w);
@@ -94,23 +112,28 @@ class MarkdownReportWriterTest {
         assertTrue(w.contains("- `delay park 200us at AFTER_UNPLUGGED_CHECK (ioctl, hit 1)`"), w);
         assertTrue(w.contains("```\n==================="), w);
         assertTrue(w.contains("BUG: unbind: use-after-free in AFTER_UNPLUGGED_CHECK"), w);
+        assertFalse(md.contains("BUG: unbind:"), "no KASAN report on the main page");
     }
 
     @Test
-    void uncataloguedFindings_haveTheirOwnSection() {
-        String u = section("### <a id=\"drm-uncatalogued\"></a>Found by unbind, not in the catalogue", "### ");
-        assertTrue(u.contains("#### <a id=\"finding-drm.baseline-errno-1\"></a>errno: poll returned -19 as a mask"), u);
-        assertTrue(u.contains("<a id=\"finding-drm.unplug-enter-exit-hang-1\"></a>"), u);
+    void uncataloguedFindings_areRowsOfTheFindingsTable() {
+        List<String> header = header(md, "| Defect | What | Variant |");
+        List<String> errno = rowWith(md, "not in the catalogue", "errno");
+        assertEquals("poll returned -19 as a mask", errno.get(header.indexOf("What")));
+        assertTrue(errno.get(header.indexOf("Witness")).startsWith("<a id=\"finding-drm.baseline-errno-1\"></a>"), errno.toString());
+        List<String> hang = rowWith(md, "**not in the catalogue**", "HANG");
+        assertTrue(hang.get(header.indexOf("Witness")).startsWith("<a id=\"finding-drm.unplug-enter-exit-hang-1\"></a>"),
+                "a fixed variant's finding is marked bad: " + hang);
     }
 
     @Test
     void windowsAndResidual_countRacingHitsAndViolations() {
-        List<String> header = header("| Variant | Window |");
-        List<String> base = rowWith("[`" + BASELINE + "`](#" + BASELINE + ")", "`AFTER_UNPLUGGED_CHECK`");
+        List<String> header = header(detail, "| Variant | Window |");
+        List<String> base = rowWith(detail, "[`" + BASELINE + "`](../report.md#" + BASELINE + ")", "`AFTER_UNPLUGGED_CHECK`");
         assertEquals("24.0%", base.get(header.indexOf("% racing")));
         assertEquals("**40**", base.get(header.indexOf("Violations")));
         assertEquals("0.8%", base.get(header.indexOf("Violation rate")));
-        String residual = section("#### <a id=\"drm-residual\"></a>Residual windows", "### ");
+        String residual = section("### <a id=\"drm-residual\"></a>Residual windows", "### ");
         assertTrue(residual.contains("`AFTER_UNPLUGGED_CHECK` racing 900 times, never turned into a violation "
                 + "(0 of 4000 runs)"), residual);
         assertTrue(residual.contains("**racing 1200 times, turned into a violation in 40 of 5000 runs (0.8%)**"),
@@ -136,8 +159,8 @@ class MarkdownReportWriterTest {
     }
 
     @Test
-    void costs_perScenarioDetail_isCollapsed() {
-        String costs = section("#### <a id=\"drm-latencies\"></a>", "## ");
+    void costs_perScenarioDetail_isCollapsedOnTheDetailPage() {
+        String costs = section(detail, "## <a id=\"drm-latencies\"></a>", "## ");
         int details = costs.indexOf("<details><summary>Per scenario: 4 measurements</summary>");
         assertTrue(details > 0, costs);
         assertTrue(costs.indexOf("| Operation | Variant | Scenario |") > details, costs);
@@ -157,34 +180,60 @@ class MarkdownReportWriterTest {
 
     @Test
     void escaping_keepsPipesAndAnglesOutOfTheMarkup() {
-        String prose = md.replaceAll("(?s)```\n.*?```\n", "");
-        assertTrue(md.contains(ResultsFixture.NASTY_SUMMARY), "code blocks keep the text as it is");
+        String page = read("witnesses/finding-drm.unplug-enter-exit-hang-1.md");
+        String prose = page.replaceAll("(?s)```\n.*?```\n", "");
+        assertTrue(page.contains(ResultsFixture.NASTY_SUMMARY), "code blocks keep the text as it is");
         assertFalse(prose.contains(ResultsFixture.NASTY_SUMMARY), "outside code blocks it is escaped");
-        assertTrue(md.contains("remove \\<blocked\\> \\& stuck \\| waiting on srcu"));
+        assertTrue(page.contains("remove \\<blocked\\> \\& stuck \\| waiting on srcu"));
+        assertTrue(md.contains("remove \\<blocked\\> \\& stuck \\| waiting on srcu"), "in the findings table too");
         for (String line : md.lines().filter(l -> l.startsWith("| ")).toList()) {
             assertFalse(line.contains("<blocked>"), line);
         }
     }
 
+    private static String read(String page) {
+        try {
+            return Files.readString(dir.resolve(page), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new AssertionError("no page " + page, e);
+        }
+    }
+
     private static String section(String start, String next) {
-        int i = md.indexOf(start);
+        return section(md, start, next);
+    }
+
+    private static String section(String text, String start, String next) {
+        int i = text.indexOf(start);
         assertTrue(i >= 0, "no " + start);
-        int j = md.indexOf("\n" + next, i + start.length());
-        return md.substring(i, j < 0 ? md.length() : j);
+        int j = text.indexOf("\n" + next, i + start.length());
+        return text.substring(i, j < 0 ? text.length() : j);
     }
 
     private static List<String> header(String start) {
-        return md.lines().filter(l -> l.startsWith(start)).findFirst().map(MarkdownReportWriterTest::cells)
+        return header(md, start);
+    }
+
+    private static List<String> header(String text, String start) {
+        return text.lines().filter(l -> l.startsWith(start)).findFirst().map(MarkdownReportWriterTest::cells)
                 .orElseThrow(() -> new AssertionError("no table header " + start));
     }
 
     private static List<String> row(String firstCellStart) {
-        return md.lines().filter(l -> l.startsWith("| " + firstCellStart)).findFirst()
+        return row(md, firstCellStart);
+    }
+
+    private static List<String> row(String text, String firstCellStart) {
+        return text.lines().filter(l -> l.startsWith("| " + firstCellStart)).findFirst()
                 .map(MarkdownReportWriterTest::cells).orElseThrow(() -> new AssertionError("no row " + firstCellStart));
     }
 
     private static List<String> rowWith(String first, String also) {
-        List<String> r = md.lines().filter(l -> l.startsWith("| " + first + " |") && l.contains(also)).findFirst()
+        return rowWith(md, first, also);
+    }
+
+    private static List<String> rowWith(String text, String first, String also) {
+        List<String> r = text.lines().filter(l -> l.startsWith("| " + first + " |") && l.contains(also)).findFirst()
                 .map(MarkdownReportWriterTest::cells).orElse(null);
         assertNotNull(r, "no row " + first + " with " + also);
         return r;
