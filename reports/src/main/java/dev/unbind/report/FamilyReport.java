@@ -16,7 +16,7 @@ record FamilyReport(String id, String title, String summary, boolean ok, List<St
                     Table defects, BarChart detections,
                     Table engineOverview, Table engineRuns,
                     Table windows, BarChart windowRates, List<List<Cell>> residual,
-                    Table readSide, BarChart readSideChart, TeardownLatencies latencies) {
+                    Table readSide, BarChart readSideChart, TeardownLatencies latencies, VerdictCard card) {
 
     static FamilyReport of(Assessment.FamilyView f, Results results, ProblemIndex problems) {
         Witnesses w = Witnesses.of(f, results);
@@ -24,12 +24,13 @@ record FamilyReport(String id, String title, String summary, boolean ok, List<St
         List<String> failing = f.variants().stream().filter(v -> !v.metExpectation()).map(v -> v.info().id()).toList();
         List<Witness> all = new ArrayList<>(w.catalogued());
         all.addAll(w.uncatalogued());
+        TeardownLatencies latencies = TeardownLatencies.of(f);
         return new FamilyReport(f.info().id(), f.info().title(), f.info().summary(), failing.isEmpty(), failing,
                 VerdictTable.of(f, w), FindingsTable.of(f, problems, w), List.copyOf(all),
                 DefectTable.of(f, problems, w), DefectTable.chart(f),
                 EngineTables.overview(f), EngineTables.runs(f),
                 windows.table(), windows.chart(), windows.residual(),
-                ReadSideTable.of(f), ReadSideTable.chart(f), TeardownLatencies.of(f));
+                ReadSideTable.of(f), ReadSideTable.chart(f), latencies, VerdictCard.of(f, windows, latencies, w));
     }
 
     /** The family's detail page, without extension. */

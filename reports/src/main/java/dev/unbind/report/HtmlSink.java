@@ -27,6 +27,9 @@ final class HtmlSink implements Sink {
             :target{outline:2px solid #0072B2}
             form.filter{margin:.6em 0 .2em}form.filter label{margin-right:1em}form.filter output{color:#555}
             details{margin:.6em 0}summary{cursor:pointer;color:#0a4f8a}
+            .card table{table-layout:fixed;width:100%;font-size:12.5px;line-height:1.3}
+            .card td,.card th{padding:.2em .4em;overflow-wrap:anywhere}.card td:first-child,.card th:first-child{width:8.5em;font-weight:600}
+            .card .scroll{overflow-x:visible}.card + p{margin-top:.3em}
             """;
 
     /**
@@ -92,6 +95,13 @@ final class HtmlSink implements Sink {
     @Override
     public void table(Table t) {
         table(t, null, null);
+    }
+
+    @Override
+    public void card(Table t) {
+        out.append("<div class=\"card\">");
+        table(t, null, null);
+        out.append("</div>\n");
     }
 
     @Override
@@ -188,14 +198,23 @@ final class HtmlSink implements Sink {
         return b.toString();
     }
 
-    /** Text, code and link; tone and anchor belong to the enclosing element. */
+    /** Text, code and link (or the parts in a row); tone and anchor belong to the enclosing element. */
     private String content(Cell c) {
+        if (c.isBreak()) {
+            return "<br/>";
+        }
+        if (!c.parts().isEmpty()) {
+            return inline(c.parts());
+        }
         String s = Escape.xml(c.text());
         if (c.code() && !s.isEmpty()) {
             s = "<code>" + s + "</code>";
         }
         if (c.href() != null && !s.isEmpty()) {
-            s = "<a href=\"" + Escape.xml(links.resolve(c.href())) + "\">" + s + "</a>";
+            s = "<a href=\"" + Escape.xml(links.resolve(c.href())) + "\""
+                    + (c.hint() == null ? "" : " title=\"" + Escape.xml(c.hint()) + "\"") + ">" + s + "</a>";
+        } else if (c.hint() != null && !s.isEmpty()) {
+            s = "<span title=\"" + Escape.xml(c.hint()) + "\">" + s + "</span>";
         }
         return s;
     }

@@ -66,6 +66,11 @@ final class MarkdownSink implements Sink {
     }
 
     @Override
+    public void card(Table t) {
+        table(t);
+    }
+
+    @Override
     public void table(FilterableTable t) {
         table(t.table());
     }
@@ -97,6 +102,12 @@ final class MarkdownSink implements Sink {
     }
 
     String cell(Cell c, boolean inTable) {
+        if (c.isBreak()) {
+            return inTable ? "<br>" : "\n";
+        }
+        if (!c.parts().isEmpty()) {
+            return inline(c.parts(), inTable);
+        }
         String s;
         if (c.text().isEmpty()) {
             s = "";
@@ -109,7 +120,8 @@ final class MarkdownSink implements Sink {
             s = strong(s);
         }
         if (!s.isEmpty() && c.href() != null) {
-            s = "[" + s + "](" + Escape.mdHref(links.resolve(c.href())) + ")";
+            s = "[" + s + "](" + Escape.mdHref(links.resolve(c.href()))
+                    + (c.hint() == null ? "" : " \"" + Escape.mdTitle(c.hint()) + "\"") + ")";
         }
         if (c.anchor() != null) {
             s = "<a id=\"" + Escape.xml(c.anchor()) + "\"></a>" + s;

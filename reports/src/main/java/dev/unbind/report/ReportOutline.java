@@ -21,21 +21,19 @@ final class ReportOutline {
         if (!r.metas().isEmpty()) {
             out.table(r.runs());
         }
+        out.heading(2, "Outcomes", "families");
+        if (r.families().isEmpty()) {
+            out.paragraph(List.of(Cell.text("No family has run records in this journal.")));
+        } else {
+            out.table(outcomes(r));
+            r.families().forEach(f -> card(f, out));
+        }
         contents(r, out);
         out.heading(2, "Problems", "problems");
         list(out, r.problems(), Tone.BAD, "None: every fixed variant kept every property, and no catalogued "
                 + "defect was lost.");
         out.heading(2, "Warnings", "warnings");
         list(out, r.warnings(), Tone.WARN, "None.");
-        out.heading(2, "Families", "families");
-        if (r.families().isEmpty()) {
-            out.paragraph(List.of(Cell.text("No family has run records in this journal.")));
-        }
-        List<List<Cell>> index = new ArrayList<>();
-        for (FamilyReport f : r.families()) {
-            index.add(List.of(Cell.code(f.id()).link("#" + f.id()), Cell.text(" " + f.title() + ": "), verdict(f.ok())));
-        }
-        out.bullets(index);
         r.families().forEach(f -> family(f, out));
     }
 
@@ -102,12 +100,34 @@ final class ReportOutline {
                 Cell.text("details").link(Links.page(f.detailPage(), null)), Cell.text(".")));
     }
 
+    /** One line per family: its outcome in a sentence and whether it met the CI's expectations. */
+    private static Table outcomes(ReportView r) {
+        Table.Builder t = new Table.Builder().col("Family").col("Outcome").col("Expectations");
+        for (FamilyReport f : r.families()) {
+            t.row(List.of(Cell.code(f.id()).link("#card-" + f.id()), Cell.of(f.card().recommendation()),
+                    f.ok() ? Cell.text("met").tone(Tone.GOOD) : Cell.text("not met").tone(Tone.BAD)));
+        }
+        return t.build();
+    }
+
+    /** A family on one screen: its variants side by side. */
+    private static void card(FamilyReport f, Sink out) {
+        VerdictCard c = f.card();
+        out.heading(3, f.id() + " — " + f.title(), "card-" + f.id());
+        out.card(c.table());
+        List<Cell> line = new ArrayList<>(List.of(Cell.text("Recommendation: ")));
+        line.addAll(c.recommendation());
+        line.add(Cell.text(" "));
+        line.add(Cell.text("Everything about " + f.id()).link("#" + f.id()));
+        out.paragraph(line);
+    }
+
     /** Where to go: the header sections, then each family and its sections. */
     private static void contents(ReportView r, Sink out) {
         out.heading(2, "Contents", "contents");
         List<List<Cell>> items = new ArrayList<>();
-        items.add(List.of(Cell.text("Problems").link("#problems"), Cell.text(" · "), Cell.text("Warnings").link("#warnings"),
-                Cell.text(" · "), Cell.text("Families").link("#families")));
+        items.add(List.of(Cell.text("Outcomes and verdict cards").link("#families"), Cell.text(" · "),
+                Cell.text("Problems").link("#problems"), Cell.text(" · "), Cell.text("Warnings").link("#warnings")));
         for (FamilyReport f : r.families()) {
             String id = f.id();
             List<Cell> line = new ArrayList<>(List.of(Cell.code(id).link("#" + id), Cell.text(": ")));

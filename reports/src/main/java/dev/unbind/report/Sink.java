@@ -18,6 +18,9 @@ interface Sink {
 
     void table(Table table);
 
+    /** A verdict card: a table whose first column labels rows and whose other columns are variants. */
+    void card(Table table);
+
     /** A table the reader can narrow down (HTML: drop-downs above it; other formats: the plain table). */
     void table(FilterableTable table);
 
