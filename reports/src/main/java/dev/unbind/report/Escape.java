@@ -90,11 +90,6 @@ final class Escape {
     }
 
     /** A link destination for Markdown: characters that end or break it are percent-encoded. */
-    /** A Markdown link title, inside double quotes: one line, quotes and backslashes escaped. */
-    static String mdTitle(String title) {
-        return oneLine(title).replace("\\", "\\\\").replace("\"", "\\\"").replace("|", "\\|");
-    }
-
     static String mdHref(String href) {
         StringBuilder b = new StringBuilder();
         for (char c : href.toCharArray()) {

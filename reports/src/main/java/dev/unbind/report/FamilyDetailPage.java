@@ -36,6 +36,10 @@ final class FamilyDetailPage {
         if (!f.windowRates().isEmpty()) {
             out.chart(f.windowRates());
         }
+        if (!f.residual().isEmpty()) {
+            out.heading(3, "Residual windows", id + "-residual");
+            out.bullets(f.residual());
+        }
 
         out.heading(2, "Teardown latency, per scenario", id + "-latencies");
         TeardownLatencies l = f.latencies();

@@ -26,15 +26,14 @@ final class FindingsTable {
         List<List<String>> values = new ArrayList<>();
         Set<String> kinds = new LinkedHashSet<>();
         List<String> variants = new ArrayList<>();
-        List<String> variantIds = family.variants().stream().map(v -> v.info().id()).toList();
         for (Assessment.VariantView v : family.variants()) {
             String variant = v.info().id();
             for (Assessment.DefectView d : v.defects()) {
                 Defect x = d.defect();
                 Witness w = witnesses.catalogued().stream().filter(c -> c.defect().id().equals(x.id())).findFirst().orElse(null);
-                t.row(List.of(Cell.code(shortName(x)).anchor(variantIds.contains(x.id()) ? "defect-" + x.id() : x.id()),
+                t.row(List.of(Cell.code(shortName(x)).anchor(Witnesses.anchor(family, x)),
                         Cell.text(x.title()), Cell.code(variant), Cell.text(x.property().name()),
-                        status(problems.status(d)), detection(w), witness(w, "witness-" + x.id())));
+                        status(problems.status(d)), detection(w), witness(w)));
                 values.add(List.of(x.property().name(), variant));
                 kinds.add(x.property().name());
             }
@@ -44,10 +43,10 @@ final class FindingsTable {
                     continue;
                 }
                 String kind = r.finding().kind().name();
-                t.row(List.of(Cell.text("not in the catalogue").tone(v.info().fixed() ? Tone.BAD : Tone.WARN),
+                t.row(List.of(Cell.text("not in the catalogue").tone(v.info().fixed() ? Tone.BAD : Tone.WARN).anchor(w.anchor()),
                         Cell.text(r.finding().summary()), Cell.code(variant), Cell.text(kind),
                         Cell.text("found").tone(v.info().fixed() ? Tone.BAD : Tone.WARN), detection(w),
-                        witness(w, w.anchor())));
+                        witness(w)));
                 values.add(List.of(kind, variant));
                 kinds.add(kind);
             }
@@ -64,7 +63,7 @@ final class FindingsTable {
         Table table = t.note("One row per bug (a defect's id is its variant's, then its name; a finding folds the "
                 + "further accesses of the same bug into it). First "
                 + "detection: the engine whose witness is shown, seconds from the start of its work on the variant and "
-                + "runs until then (explorer: schedules), linked to the file ./unbind repro replays.").build();
+                + "runs until then (explorer: schedules), linked to the file ./unbind repro replays; +n: engines that found it too.").build();
         return new FilterableTable(family.info().id() + "-findings-table", table,
                 List.of(new FilterableTable.Filter("Kind", kindOrder), new FilterableTable.Filter("Variant", variants)),
                 values);
@@ -85,17 +84,17 @@ final class FindingsTable {
         }
         FindingRecord r = w.record();
         String text = r.engine() + " " + Fmt.seconds(r.secondsToDetect()) + " s · " + r.runsToDetect() + " "
-                + Engines.unit(r.engine()) + (w.alsoFoundBy().isEmpty() ? "" : "; also " + String.join(", ", w.alsoFoundBy()));
+                + Engines.unit(r.engine()) + (w.alsoFoundBy().isEmpty() ? "" : " +" + w.alsoFoundBy().size());
         Cell c = Cell.text(text);
         return r.file() == null || r.file().isEmpty() ? c : c.link(r.file());
     }
 
-    /** The link to the witness page; the cell is also the target of links to the witness. */
-    private static Cell witness(Witness w, String anchor) {
+    /** The link to the witness page (the row's first cell is the target of links to the finding). */
+    private static Cell witness(Witness w) {
         if (w == null) {
-            return Cell.text(Fmt.NONE).tone(Tone.NONE).anchor(anchor);
+            return Cell.text(Fmt.NONE).tone(Tone.NONE);
         }
-        return Cell.text("witness").link(Links.page(WitnessPage.path(w), null)).anchor(anchor);
+        return Cell.text("witness").link(Links.page(WitnessPage.path(w), null));
     }
 
     /** The defect's id without its variant's ({@code ioctl-in-flight} of {@code cdev.plain.ioctl-in-flight}). */

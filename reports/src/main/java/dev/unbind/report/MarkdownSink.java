@@ -120,8 +120,7 @@ final class MarkdownSink implements Sink {
             s = strong(s);
         }
         if (!s.isEmpty() && c.href() != null) {
-            s = "[" + s + "](" + Escape.mdHref(links.resolve(c.href()))
-                    + (c.hint() == null ? "" : " \"" + Escape.mdTitle(c.hint()) + "\"") + ")";
+            s = "[" + s + "](" + Escape.mdHref(links.resolve(c.href())) + ")"; // hover hints: HTML only
         }
         if (c.anchor() != null) {
             s = "<a id=\"" + Escape.xml(c.anchor()) + "\"></a>" + s;

@@ -46,7 +46,11 @@ final class Recommendation {
         }
         if (breaking > 0) {
             List<String> kinds = new ArrayList<>();
-            brokenBy.forEach((k, n) -> kinds.add(k + " in " + n));
+            for (dev.unbind.finding.Kind k : dev.unbind.finding.Kind.values()) {
+                if (brokenBy.containsKey(k.name())) {
+                    kinds.add(k.name() + " in " + brokenBy.get(k.name()));
+                }
+            }
             s.add(Cell.text((keep.isEmpty() ? ": " : "; ") + (breaking == 1 ? "one variant breaks " : breaking
                     + " variants break ") + String.join(", ", kinds)));
         }

@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * The order of the comparison report's main page, shared by Markdown and HTML: header (what ran,
- * verdict, contents, problems, warnings), then per family its verdict table, its findings (each
- * linking its witness page), residual windows, costs and engines. Witnesses and the figures behind
+ * verdict, outcomes, a verdict card per family, contents, problems, warnings), then per family its
+ * verdict table, its findings (each linking its witness page), costs and engines. Witnesses and the figures behind
  * the sums live on pages beside it ({@link WitnessPage}, {@link FamilyDetailPage}).
  */
 final class ReportOutline {
@@ -57,6 +57,9 @@ final class ReportOutline {
 
         out.heading(3, "Variants × properties", id + "-properties");
         out.table(f.verdicts());
+        out.paragraph(List.of(Cell.text("Residual windows per variant: the "), Cell.text("verdict card").link("#card-" + id),
+                Cell.text("; every window, with the objects it guards: "),
+                Cell.text("details").link(Links.page(f.detailPage(), id + "-windows")), Cell.text(".")));
 
         out.heading(3, "Findings", id + "-findings");
         if (f.findings().table().isEmpty()) {
@@ -65,15 +68,6 @@ final class ReportOutline {
         } else {
             out.table(f.findings());
         }
-
-        out.heading(3, "Residual windows", id + "-residual");
-        if (f.residual().isEmpty()) {
-            out.paragraph(List.of(Cell.text("No run counted race windows (stress records them).").tone(Tone.NONE)));
-        } else {
-            out.bullets(f.residual());
-        }
-        out.paragraph(List.of(Cell.text("Every window, with what it guards: "),
-                Cell.text("details").link(Links.page(f.detailPage(), id + "-windows")), Cell.text(".")));
 
         out.heading(3, "What the fix costs", id + "-costs");
         out.heading(4, "Every call: the read side", id + "-read-side");
@@ -131,10 +125,10 @@ final class ReportOutline {
         for (FamilyReport f : r.families()) {
             String id = f.id();
             List<Cell> line = new ArrayList<>(List.of(Cell.code(id).link("#" + id), Cell.text(": ")));
-            String[][] parts = {{"properties", "properties"}, {"findings", "findings"}, {"residual windows", "residual"},
-                    {"costs", "costs"}, {"engines", "engines"}};
-            for (String[] p : parts) {
-                line.add(Cell.text(p[0]).link("#" + id + "-" + p[1]));
+            line.add(Cell.text("card").link("#card-" + id));
+            line.add(Cell.text(" · "));
+            for (String part : List.of("properties", "findings", "costs", "engines")) {
+                line.add(Cell.text(part).link("#" + id + "-" + part));
                 line.add(Cell.text(" · "));
             }
             line.add(Cell.text("details").link(Links.page(f.detailPage(), null)));

@@ -27,7 +27,7 @@ record VerdictCard(String family, String title, Table table, List<Cell> recommen
         vs.forEach(v -> t.col(v.info().id()));
         t.row(row("Expectation", vs, v -> Cell.text(VerdictTable.expectation(v.info()))));
         t.row(row("Verdict", vs, VerdictCard::verdict));
-        t.row(row("Broken", vs, v -> broken(v, w)));
+        t.row(row("Broken", vs, v -> broken(f, v, w)));
         t.row(row("Residual windows", vs, v -> residual(v, windows)));
         t.row(row("Read side vs. pre-fix", vs, v -> readSide(v, vs.get(0))));
         t.row(row("Remove, fd open", vs, v -> remove(latencies, v, "FD_OPEN")));
@@ -60,7 +60,7 @@ record VerdictCard(String family, String title, Table table, List<Cell> recommen
         return v.properties().stream().filter(p -> p.verdict().equals(Assessment.BROKEN)).map(p -> p.property().name()).toList();
     }
 
-    private static Cell broken(Assessment.VariantView v, Witnesses w) {
+    private static Cell broken(Assessment.FamilyView f, Assessment.VariantView v, Witnesses w) {
         List<Cell> parts = new ArrayList<>();
         for (Kind k : Kind.values()) {
             List<Assessment.DefectView> found = v.defects().stream().filter(d -> d.found() && d.defect().property() == k).toList();
@@ -75,7 +75,7 @@ record VerdictCard(String family, String title, Table table, List<Cell> recommen
             for (int i = 0; i < found.size(); i++) {
                 var d = found.get(i).defect();
                 String name = d.id().startsWith(d.variant() + ".") ? d.id().substring(d.variant().length() + 1) : d.id();
-                parts.add(Cell.text(name).link("#witness-" + d.id()).hint(d.title()));
+                parts.add(Cell.text(name).link("#" + Witnesses.anchor(f, d)).hint(d.title()));
                 parts.add(Cell.text(i + 1 < found.size() || other > 0 ? ", " : ""));
             }
             if (other > 0) {

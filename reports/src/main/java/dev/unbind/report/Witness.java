@@ -15,7 +15,7 @@ import java.util.List;
  * named steps that led there (the last {@value #STEPS}), the faults that fired and the KASAN-style
  * report.
  *
- * @param anchor      link target ({@code witness-<defect id>}, {@code finding-<variant>-<kind>-<n>})
+ * @param anchor      link target ({@code <defect id>}, {@code finding-<variant>-<kind>-<n>})
  * @param record      the detection shown (the explorer's when it found it)
  * @param defect      the catalogued defect it shows, or null for a finding not in the catalogue
  * @param alsoFoundBy the other detections of the same defect or signature, as {@code engine ×n}

@@ -73,6 +73,16 @@ class HtmlReportInBrowserTest {
     }
 
     @Test
+    void theVerdictCard_isWhollyInTheFirstScreen() throws Exception {
+        JsonNode card = browser.eval("(() => { window.scrollTo(0, 0); const h = document.getElementById('card-drm');"
+                + " const t = h.nextElementSibling.getBoundingClientRect(); return {top: h.getBoundingClientRect().top,"
+                + " bottom: t.bottom, right: t.right, width: innerWidth, height: innerHeight}; })()");
+        assertTrue(card.get("top").asDouble() >= 0, card.toString());
+        assertTrue(card.get("bottom").asDouble() <= card.get("height").asDouble(), "the card ends in the first screen: " + card);
+        assertTrue(card.get("right").asDouble() <= card.get("width").asDouble(), "no sideways scrolling: " + card);
+    }
+
+    @Test
     void collapsedDetails_openAndCloseOnAClick() throws Exception {
         browser.open(dir.resolve("families/drm.html"));
         try {
@@ -111,10 +121,10 @@ class HtmlReportInBrowserTest {
                 + " return document.querySelector('form.filter output').textContent; })()").asText();
     }
 
-    /** The witness anchors of the findings rows the browser shows. */
+    /** The anchors of the findings rows the browser shows. */
     private static List<String> shownRows() throws Exception {
         JsonNode ids = browser.eval("[...document.getElementById('drm-findings-table').tBodies[0].rows]"
-                + ".filter(r => r.checkVisibility()).map(r => r.cells[r.cells.length - 1].id)");
+                + ".filter(r => r.checkVisibility()).map(r => r.cells[0].id)");
         return java.util.stream.StreamSupport.stream(ids.spliterator(), false).map(JsonNode::asText).toList();
     }
 
