@@ -66,6 +66,23 @@ public record Finding(Kind kind, String summary, String object, List<Role> sites
         return b.toString();
     }
 
+    /**
+     * Whether {@code signature} may be one of the further accesses folded into this finding: the same
+     * kind, object and sites but for what the offending access did (a finding file recorded before
+     * findings were collapsed may name the second field a handler read).
+     */
+    public boolean folds(String signature) {
+        if (furtherAccesses == 0 || sites.isEmpty()) {
+            return false;
+        }
+        String mine = signature();
+        String[] a = mine.split("\\|", 4);
+        String[] b = signature.split("\\|", 4);
+        return a.length == b.length && a.length >= 3 && a[0].equals(b[0]) && a[1].equals(b[1])
+                && a[2].substring(0, a[2].indexOf('=') + 1).equals(b[2].substring(0, Math.max(0, b[2].indexOf('=') + 1)))
+                && (a.length == 3 || a[3].equals(b[3]));
+    }
+
     /** Drops instance numbers and the parts of a description that depend on the interleaving. */
     static String normalise(String what) {
         String w = what;

@@ -37,6 +37,31 @@ class FindingsTest {
     }
 
     @Test
+    void aFoldedAccess_isStillRecognised_soThatOlderFindingFilesReplay() {
+        String second = freedAlone("read dev->errors");
+        Cell dev = freed("usb_skel");
+        k.actor("kworker:urb");
+        k.at(HANDLER);
+        dev.touch("read dev->err_lock");
+        dev.touch("read dev->errors");
+        Finding f = k.findingList().get(0);
+        assertEquals(true, f.folds(second), "the second access, as a file written before findings were collapsed names it");
+        assertEquals(false, f.folds(second.replace("UAF|", "DOUBLE_FREE|")), "another kind is another bug");
+        assertEquals(false, f.folds(f.signature().replace("usb_skel", "urb")), "another object is another bug");
+    }
+
+    /** The signature a lone access {@code what} to freed usb_skel memory at the handler gets, on a kernel of its own. */
+    private static String freedAlone(String what) {
+        Kernel other = Kernels.onThreads();
+        Cell c = other.memory().alloc("usb_skel", "kzalloc(usb_skel)");
+        other.memory().free(c, "kfree(usb_skel)");
+        other.actor("kworker:urb");
+        other.at(HANDLER);
+        c.touch(what);
+        return other.findingList().get(0).signature();
+    }
+
+    @Test
     void theSameObjectReachedByAnotherActor_isAnotherBug() {
         Cell dev = freed("usb_skel");
         k.actor("reader");
