@@ -68,7 +68,8 @@ final class Recommendation {
         var mine = v.runs().stream().map(r -> r.readSide()).filter(x -> x != null).findFirst();
         var base = first.runs().stream().map(r -> r.readSide()).filter(x -> x != null).findFirst();
         if (v != first && mine.isPresent() && base.isPresent()) {
-            parts.add(Fmt.factor(mine.get().medianNs(), base.get().medianNs()) + " read side");
+            parts.add(VerdictCard.withinNoise(mine.get(), base.get()) ? "read side within noise"
+                    : Fmt.factor(mine.get().medianNs(), base.get().medianNs()) + " read side");
         }
         for (String situation : List.of("FD_OPEN", "READER_BLOCKED")) {
             l.get(v.info().id(), situation, "remove").filter(m -> v != first).ifPresent(m -> {

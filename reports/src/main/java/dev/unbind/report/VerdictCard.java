@@ -133,8 +133,14 @@ record VerdictCard(String family, String title, Table table, List<Cell> recommen
         }
         ReadSideCost a = c.get();
         ReadSideCost b = base.get();
-        return Cell.text(Fmt.factor(a.medianNs(), b.medianNs()) + " (" + Fmt.factor(a.minNs(), b.maxNs()) + "–"
-                + Fmt.factor(a.maxNs(), b.minNs()).substring(1) + ")");
+        String range = Fmt.factor(a.minNs(), b.maxNs()) + "–" + Fmt.factor(a.maxNs(), b.minNs()).substring(1);
+        return withinNoise(a, b) ? Cell.text("within noise: " + Fmt.factor(a.medianNs(), b.medianNs()) + " (" + range + ")")
+                .tone(Tone.NONE) : Cell.text(Fmt.factor(a.medianNs(), b.medianNs()) + " (" + range + ")");
+    }
+
+    /** When the batches' range of factors holds 1, the median factor is not to be ranked. */
+    static boolean withinNoise(ReadSideCost a, ReadSideCost base) {
+        return a.minNs() / base.maxNs() <= 1 && a.maxNs() / base.minNs() >= 1;
     }
 
     private static Optional<ReadSideCost> cost(Assessment.VariantView v) {
