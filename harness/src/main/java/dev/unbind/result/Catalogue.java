@@ -48,10 +48,14 @@ public record Catalogue(List<FamilyInfo> families) {
     public record ScenarioInfo(String id, String title) {
     }
 
-    /** A named point as data; {@code core}: it is declared in unchanged core code ({@link dev.unbind.code.Core}, the kernel). */
-    public record PointInfo(String name, String type, List<String> racingWith, boolean core) {
+    /**
+     * A named point as data; {@code guards}: for a race window, the object-type globs it guards
+     * ("" or null when none are declared, null in journals written before windows named them);
+     * {@code core}: it is declared in unchanged core code ({@link dev.unbind.code.Core}, the kernel).
+     */
+    public record PointInfo(String name, String type, List<String> racingWith, String guards, boolean core) {
         public PointInfo(String name, String type, List<String> racingWith) {
-            this(name, type, racingWith, false);
+            this(name, type, racingWith, "", false);
         }
     }
 
@@ -64,7 +68,8 @@ public record Catalogue(List<FamilyInfo> families) {
         List<ScenarioInfo> ss = f.scenarios().stream().map(Catalogue::scenario).toList();
         java.util.Set<String> core = VariantCode.corePoints(f);
         List<PointInfo> ps = f.points().stream()
-                .map(p -> new PointInfo(p.name(), p.type().name(), List.copyOf(p.racingWith()), core.contains(p.name()))).toList();
+                .map(p -> new PointInfo(p.name(), p.type().name(), List.copyOf(p.racingWith()), p.guarded(),
+                        core.contains(p.name()))).toList();
         return new FamilyInfo(f.id(), f.title(), f.summary(), vs, ss, ps, f.defects());
     }
 

@@ -39,8 +39,8 @@ public record ReadSideCost(String call, long calls, int batches, double medianNs
      */
     public Factor over(ReadSideCost base) {
         if (batchNs.isEmpty() || base.batchNs.isEmpty()) {
-            return Factor.ofRanges(medianNs, minNs, maxNs, base.medianNs, base.minNs, base.maxNs,
-                    "no batch figures: only the range of the batches is known");
+            // an older journal: only the fastest and slowest batch are known, so the widest ratio they allow
+            return Factor.ofRanges(medianNs, minNs, maxNs, base.medianNs, base.minNs, base.maxNs, "");
         }
         String tooLittle = Math.min(batchMs, base.batchMs) < MIN_BATCH_MS
                 ? String.format(java.util.Locale.ROOT, "batches of %.1f ms are too short (the budget gave less than %.0f ms each)",

@@ -18,7 +18,7 @@ final class ReadSideTable {
 
     static Table of(Assessment.FamilyView family) {
         Table.Builder t = new Table.Builder().col("Variant").col("Call").num("ns per call").num("Batches (fastest–slowest)")
-                .num("Calls").col("vs. first (interval)");
+                .num("Calls").col("vs. first");
         ReadSideCost first = null;
         for (Assessment.VariantView v : family.variants()) {
             for (RunRecord r : measured(v)) {

@@ -95,7 +95,7 @@ public final class StressEngine {
         long start = System.nanoTime();
         long deadline = start + sliceNanos;
         WindowCoverage coverage = new WindowCoverage();
-        Latencies latencies = new Latencies(scenario.id());
+        Latencies latencies = new Latencies(Teardown.of(family, scenario));
         AtomicLong runs = new AtomicLong();
         Map<String, Boolean> seen = new ConcurrentHashMap<>();
         Map<String, AtomicLong> occurrences = new ConcurrentHashMap<>();
@@ -148,7 +148,10 @@ public final class StressEngine {
                 .siteFrames(SiteFrames.NONE).build(); // thousands of runs a second, most of them with findings on a broken variant: no stack walks
         WindowCoverage.Run cov = coverage.newRun();
         k.listener(cov);
-        k.opListener((a, op, rc, nanos) -> latencies.record(op, nanos));
+        k.opListener((a, op, rc, nanos) -> {
+            latencies.record(op, nanos);
+            cov.done(a, op, rc, nanos);
+        });
         Plan plan = family.plan(variant.id(), scenario.id(), k);
         k.run(plan.phases());
         if (!k.hangReported()) {
