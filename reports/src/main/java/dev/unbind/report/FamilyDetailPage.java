@@ -1,5 +1,7 @@
 package dev.unbind.report;
 
+import dev.unbind.result.TeardownLatencies;
+
 import java.util.List;
 
 /**

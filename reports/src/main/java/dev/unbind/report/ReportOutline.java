@@ -1,5 +1,7 @@
 package dev.unbind.report;
 
+import dev.unbind.result.TeardownLatencies;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,6 +34,7 @@ final class ReportOutline {
             out.paragraph(List.of(Cell.text("No family has run records in this journal.")));
         } else {
             out.table(outcomes(r));
+            out.paragraph(List.of(Cell.text("Reading the cards: " + VerdictCard.LEGEND).tone(Tone.NONE)));
             r.families().forEach(f -> card(f, out));
         }
         contents(r, out);

@@ -11,14 +11,13 @@ import java.util.List;
 
 /** The whole comparison report as data: what was run, the overall verdict, and one part per family. */
 record ReportView(boolean ok, List<Meta> metas, List<String> problems, List<String> warnings,
-                  List<FamilyReport> families, CiVerdict ci, Completion completion, Coverage coverage, Table fixVerdicts) {
+                  List<FamilyReport> families, CiVerdict ci, Completion completion, Coverage coverage) {
 
     static ReportView of(Assessment a, Results r, java.nio.file.Path dir) {
         ProblemIndex problems = new ProblemIndex(a);
         SourceLinks links = SourceLinks.from(dir);
         List<FamilyReport> families = a.families().stream().map(f -> FamilyReport.of(f, r, problems, links)).toList();
-        return new ReportView(a.ok(), a.metas(), a.problems(), a.warnings(), families, a.ci(), a.completion(), a.coverage(),
-                Verdicts.overview(a));
+        return new ReportView(a.ok(), a.metas(), a.problems(), a.warnings(), families, a.ci(), a.completion(), a.coverage());
     }
 
     /** One row per command that wrote to the journal. */

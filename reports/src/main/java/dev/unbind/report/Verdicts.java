@@ -4,6 +4,7 @@ import dev.unbind.code.SourceLine;
 import dev.unbind.result.Assessment;
 import dev.unbind.result.CiVerdict;
 import dev.unbind.result.FixVerdict;
+import dev.unbind.result.Recommendation;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -46,18 +47,9 @@ final class Verdicts {
         });
     }
 
-    /** Every variant of every family with both verdicts: the table at the top of the report. */
-    static Table overview(Assessment a) {
-        Table.Builder t = new Table.Builder().col("Family").col("Variant").col("Fix verdict").col("CI: expectation").col("Met");
-        for (Assessment.FamilyView f : a.families()) {
-            for (Assessment.VariantView v : f.variants()) {
-                t.row(List.of(Cell.code(f.info().id()).link("#" + f.info().id()), Cell.ref(v.info().id()), fix(v.fix()),
-                        Cell.text(VerdictTable.expectation(v.info())), ci(v.ci())));
-            }
-        }
-        return t.note("Fix verdict: does the fix hold (broken: the properties some engine saw broken). "
-                + "CI: did the variant behave as its catalogue expects — a pre-fix variant that shows its defects meets it.")
-                .build();
+    /** A family's recommendation, each variant it names linked to its row. */
+    static List<Cell> recommendation(Recommendation r) {
+        return r.pieces().stream().map(p -> p.variant() ? Cell.ref(p.text()) : Cell.text(p.text())).toList();
     }
 
     /**

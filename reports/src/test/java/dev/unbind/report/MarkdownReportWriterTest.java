@@ -59,16 +59,19 @@ class MarkdownReportWriterTest {
         assertEquals("UAF: [drm.ioctl-after-unplug](#drm.ioctl-after-unplug)<br>ERRNO: [1 not catalogued]"
                 + "(#finding-drm.baseline-errno-1)", broken.get(1));
         List<String> windows = row(md, "Residual windows |");
-        assertEquals("1 of 2 open<br>`AFTER_UNPLUGGED_CHECK` **open 1200/5000, violated 40/5000 (0.8%)**", windows.get(1));
+        assertEquals("1 of 2 open<br>`AFTER_UNPLUGGED_CHECK` **open 24.0% (1200/5000), violated 0.8% (40/5000)**", windows.get(1),
+                "reach rate and violation rate, each with its counts");
         List<String> readSide = row(md, "Read side vs. pre-fix |");
         assertEquals("40.0 ns (pre-fix)", readSide.get(1));
-        assertTrue(readSide.get(2).startsWith("×2.75 ("), readSide.toString());
+        assertEquals("×2.75 (1.65–4.58)", readSide.get(2), "the assessment's factor, with its interval");
         List<String> fdOpen = row(md, "Remove, fd open |");
         assertEquals(List.of("Remove, fd open", "12.0 / 80.0 (5000)", "15.0 / 120.0 (4000)"), fdOpen);
         assertEquals(List.of("Remove, reader blocked", "–", "–"), row(md, "Remove, reader blocked |"));
-        assertTrue(md.contains("Recommendation: No variant keeps every property: 2 variants break UAF in 1, HANG in 1, "
-                + "ERRNO in 1."), md);
-        assertTrue(md.contains("| [`drm`](#card-drm) | No variant keeps every property"), "the outcomes table");
+        assertTrue(md.contains("Recommendation: No variant keeps every property: [`" + BASELINE + "`](#" + BASELINE
+                + ") leaves UAF, ERRNO; [`" + FIXED + "`](#" + FIXED + ") leaves HANG."), md);
+        String sentence = "No variant keeps every property: [`" + BASELINE + "`](#" + BASELINE + ") leaves UAF, ERRNO; [`"
+                + FIXED + "`](#" + FIXED + ") leaves HANG.";
+        assertTrue(md.contains("| [`drm`](#card-drm) | " + sentence + " |"), "the outcomes table: the card's sentence");
     }
 
     @Test
@@ -167,9 +170,10 @@ class MarkdownReportWriterTest {
         List<String> header = header("| Situation | Variant |");
         List<String> fixed = rowWith("fd open", "[`" + FIXED + "`](#" + FIXED + ")");
         assertEquals("15.0 / 120.0 (4000)", fixed.get(header.indexOf("remove: p50 / p99 µs (samples)")));
-        assertEquals("×1.50", fixed.get(header.indexOf("remove: p99 vs. pre-fix")));
+        assertEquals("×1.50 (1.50–1.50)", fixed.get(header.indexOf("remove: p99 vs. pre-fix")),
+                "three sample values: the p99's interval is one bucket");
         List<String> base = rowWith("fd open", "[`" + BASELINE + "`](#" + BASELINE + ")");
-        assertEquals("baseline", base.get(header.indexOf("remove: p99 vs. pre-fix")));
+        assertEquals("(the base)", base.get(header.indexOf("remove: p99 vs. pre-fix")));
     }
 
     @Test
