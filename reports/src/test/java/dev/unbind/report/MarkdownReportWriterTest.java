@@ -199,9 +199,9 @@ class MarkdownReportWriterTest {
         List<String> fixed = rowWith("[`" + FIXED + "`](#" + FIXED + ")", "`ioctl(GET_PARAM)`");
         assertEquals("110.0", fixed.get(header.indexOf("ns per call")));
         assertEquals("99.0–165.0", fixed.get(header.indexOf("Batches (fastest–slowest)")));
-        assertEquals("×2.75 (1.65–4.58)", fixed.get(header.indexOf("vs. first")), "the widest ratio the batch ranges allow");
+        assertEquals("×2.75 (1.65–4.58)", fixed.get(header.indexOf("vs. pre-fix")), "the widest ratio the batch ranges allow");
         List<String> base = rowWith("[`" + BASELINE + "`](#" + BASELINE + ")", "`ioctl(GET_PARAM)`");
-        assertEquals("(the base)", base.get(header.indexOf("vs. first")));
+        assertEquals("(the base)", base.get(header.indexOf("vs. pre-fix")));
     }
 
     @Test
