@@ -5,6 +5,7 @@ import dev.unbind.kernel.Point;
 
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Set;
 
 /**
  * A fix family: one teardown protocol, its variants, the scenarios that exercise it, its fault
@@ -34,6 +35,19 @@ public interface Family<M> {
 
     /** Every named point the family's code passes (its own and the kernel's it uses). */
     List<Point> points();
+
+    /**
+     * The user operations that tear the device down or release what user space holds
+     * ({@code remove}, {@code close}, {@code rmmod}, a USB {@code disconnect}...): the stress engine
+     * measures their latency, per scenario and situation. The names are those the model passes to
+     * {@code k.op}.
+     */
+    Set<String> teardownOps();
+
+    /** The user-visible errno contract, rule by rule, as the report prints it (empty: none declared as data). */
+    default List<ErrnoRule> errnoContract() {
+        return List.of();
+    }
 
     /** The family's Lincheck facade, or null when the family has none (no Lincheck checks then). */
     default LincheckFacade lincheck() {

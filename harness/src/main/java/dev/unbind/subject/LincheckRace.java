@@ -26,9 +26,11 @@ import java.util.Objects;
  *
  * @param expecting variant id to the catalogued defect id its check must find instead
  * @param skipping  variant id to the reason it has no check of this scenario
+ * @param facade    a subclass of the family's facade with operations only this scenario may call
+ *                  (an operation that sleeps until remove wakes it), or null for the family's facade
  */
 public record LincheckRace(List<Call> initial, List<List<Call>> threads, List<Call> post,
-                           Map<String, String> expecting, Map<String, String> skipping) {
+                           Map<String, String> expecting, Map<String, String> skipping, Class<?> facade) {
     public LincheckRace {
         initial = List.copyOf(initial);
         threads = threads.stream().map(List::copyOf).toList();
@@ -60,30 +62,35 @@ public record LincheckRace(List<Call> initial, List<List<Call>> threads, List<Ca
     /** The concurrent part, one list of calls per thread. */
     @SafeVarargs
     public static LincheckRace parallel(List<Call>... threads) {
-        return new LincheckRace(List.of(), List.of(threads), List.of(), Map.of(), Map.of());
+        return new LincheckRace(List.of(), List.of(threads), List.of(), Map.of(), Map.of(), null);
     }
 
     /** The same, with {@code calls} made first, before the threads start. */
     public LincheckRace initially(Call... calls) {
-        return new LincheckRace(List.of(calls), threads, post, expecting, skipping);
+        return new LincheckRace(List.of(calls), threads, post, expecting, skipping, facade);
     }
 
     /** The same, with {@code calls} made after the threads end. */
     public LincheckRace afterwards(Call... calls) {
-        return new LincheckRace(initial, threads, List.of(calls), expecting, skipping);
+        return new LincheckRace(initial, threads, List.of(calls), expecting, skipping, facade);
     }
 
     /** The same, with {@code variant}'s check expected to find {@code defect} (say why where you call it). */
     public LincheckRace expecting(String variant, String defect) {
         Map<String, String> e = new LinkedHashMap<>(expecting);
         e.put(variant, defect);
-        return new LincheckRace(initial, threads, post, e, skipping);
+        return new LincheckRace(initial, threads, post, e, skipping, facade);
+    }
+
+    /** The same, on {@code subclass} of the family's facade. */
+    public LincheckRace onFacade(Class<?> subclass) {
+        return new LincheckRace(initial, threads, post, expecting, skipping, subclass);
     }
 
     /** The same, with no check on {@code variant}, because {@code why}. */
     public LincheckRace skipping(String variant, String why) {
         Map<String, String> e = new LinkedHashMap<>(skipping);
         e.put(variant, why);
-        return new LincheckRace(initial, threads, post, expecting, e);
+        return new LincheckRace(initial, threads, post, expecting, e, facade);
     }
 }

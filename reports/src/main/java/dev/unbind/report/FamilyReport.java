@@ -11,7 +11,7 @@ record FamilyReport(String id, String title, String summary, boolean ok, List<St
                     List<Witness> witnesses, List<Witness> uncatalogued,
                     Table engineOverview, Table engineRuns,
                     Table windows, BarChart windowRates, List<List<Cell>> residual,
-                    Table readSide, BarChart readSideChart, Table costs) {
+                    Table readSide, BarChart readSideChart, Table costs, List<String> errnoContract) {
 
     static FamilyReport of(Assessment.FamilyView f, Results results, ProblemIndex problems) {
         Witnesses w = Witnesses.of(f, results);
@@ -22,6 +22,7 @@ record FamilyReport(String id, String title, String summary, boolean ok, List<St
                 w.catalogued(), w.uncatalogued(),
                 EngineTables.overview(f), EngineTables.runs(f),
                 windows.table(), windows.chart(), windows.residual(),
-                ReadSideTable.of(f), ReadSideTable.chart(f), CostTable.of(f));
+                ReadSideTable.of(f), ReadSideTable.chart(f), CostTable.of(f),
+                f.info().errnoContract() == null ? List.of() : f.info().errnoContract());
     }
 }

@@ -11,21 +11,22 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Wall-clock latency of selected operations (remove, close) per scenario, in HdrHistograms:
- * what a fix costs the remover with an fd open or a reader blocked.
+ * Wall-clock latency of the family's teardown operations ({@code Family.teardownOps()}: remove,
+ * close...) per scenario, in HdrHistograms: what a fix costs the remover with an fd open or a
+ * reader blocked.
  */
 final class Latencies {
-    static final Set<String> MEASURED = Set.of("remove", "close", "rmmod");
-
+    private final Set<String> measured;
     private final String situation;
     private final Map<String, Histogram> byOp = new TreeMap<>();
 
-    Latencies(String situation) {
+    Latencies(Set<String> measured, String situation) {
+        this.measured = Set.copyOf(measured);
         this.situation = situation;
     }
 
     void record(String op, long nanos) {
-        if (!MEASURED.contains(op)) {
+        if (!measured.contains(op)) {
             return;
         }
         Histogram h;

@@ -91,7 +91,7 @@ public final class StressEngine {
         long start = System.nanoTime();
         long deadline = start + sliceNanos;
         WindowCoverage coverage = new WindowCoverage();
-        Latencies latencies = new Latencies(scenario.id());
+        Latencies latencies = new Latencies(family.teardownOps(), scenario.id());
         AtomicLong runs = new AtomicLong();
         Map<String, Boolean> seen = new ConcurrentHashMap<>();
         Map<String, AtomicLong> occurrences = new ConcurrentHashMap<>();

@@ -11,6 +11,7 @@ import dev.unbind.subject.Scenario;
 import dev.unbind.subject.Variant;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * A family with nothing to model, for the engine's tests: two variants ({@code tiny.racy},
@@ -66,4 +67,9 @@ final class TinyFamily implements Family<Object> {
         return List.of();
     }
 
+
+    @Override
+    public Set<String> teardownOps() {
+        return Set.of("remove");
+    }
 }

@@ -14,6 +14,9 @@ import dev.unbind.subject.UserSpace;
 
 import java.util.List;
 
+import static dev.unbind.subject.LincheckRace.op;
+import static dev.unbind.subject.LincheckRace.parallel;
+
 import static dev.unbind.subjects.drm.Drm.Ioctl.ATOMIC;
 import static dev.unbind.subjects.drm.Drm.Ioctl.ATOMIC_NONBLOCK;
 import static dev.unbind.subjects.drm.Drm.Ioctl.DETECT;
@@ -40,7 +43,10 @@ final class DrmScenarios {
                                     .then("setup", () -> fd.set(probeAndOpen(m)))
                                     .race(actor("user", () -> fd.use(f -> m.ioctl(f, DETECT))), actor("remover", m::remove))
                                     .quiesce(m::quiesce);
-                        }).in(Situation.FD_OPEN).jcstress(),
+                        })
+                        .lincheck(parallel(List.of(op("ioctl", DETECT)), List.of(op("remove")))
+                        // remove first, then DETECT reads the HPD register devres unmapped: the ioctl-after-remove defect shows first
+                        .expecting(DrmDefects.BASELINE, DrmDefects.BASELINE + ".unfiltered-ioctl")).in(Situation.FD_OPEN).jcstress(),
                 Scenario.<Drm>of("two-ioctls-vs-remove", "two threads on the same fd call ioctls while the device is removed",
                         (k, m) -> {
                             Fd fd = new Fd();
@@ -70,7 +76,11 @@ final class DrmScenarios {
                                     .then("setup", () -> fd.set(probeAndOpen(m)))
                                     .race(actor("user", () -> fd.use(f -> m.ioctl(f, ATOMIC_NONBLOCK))), actor("remover", m::remove))
                                     .quiesce(m::quiesce);
-                        }).in(Situation.FD_OPEN).jcstress(),
+                        })
+                        .lincheck(parallel(List.of(op("ioctl", ATOMIC_NONBLOCK), op("kworker")), List.of(op("remove")))
+                        // the first failing interleaving lets the commit enable scanout before remove: the shutdown after unplug
+                        // skips its own hardware writes and the display is left on
+                        .expecting(DrmDefects.UNPLUG, DrmDefects.UNPLUG + ".shutdown-skipped")).in(Situation.FD_OPEN).jcstress(),
                 Scenario.<Drm>of("commit-then-remove", "the display is on (a blocking commit enabled scanout) when the device is removed",
                         (k, m) -> {
                             Fd fd = new Fd();
@@ -114,7 +124,9 @@ final class DrmScenarios {
                                             actor("remover", m::remove),
                                             actor("killer", () -> UserSpace.killAfter(k, "remover", "waiter")))
                                     .quiesce(m::quiesce);
-                        }).in(Situation.READER_BLOCKED),
+                        })
+                        .lincheck(parallel(List.of(op("ioctl", WAIT_EVENT)), List.of(op("remove")))
+                        .skipping(DrmDefects.BASELINE, "its remove never wakes the waiter, and Lincheck's scenario has no killer")).in(Situation.READER_BLOCKED),
                 Scenario.<Drm>of("mmap-after-remove", "a buffer in device memory is mapped and touched before and after remove",
                         (k, m) -> {
                             Fd fd = new Fd();
@@ -149,7 +161,10 @@ final class DrmScenarios {
                                     .then("remover", m::remove)
                                     .race(actor("unloader", m::rmmodHelper), actor("closer", () -> fd.use(m::close)))
                                     .quiesce(m::quiesce);
-                        }).in(Situation.FD_OPEN),
+                        })
+                        .lincheck(parallel(List.of(op("rmmodHelper")), List.of(op("close"))).initially(op("remove"))
+                        // every run ends in the last put walking KMS objects devres freed, before the helper's action runs
+                        .expecting(DrmDefects.BASELINE, DrmDefects.BASELINE + ".devm-kms-objects")).in(Situation.FD_OPEN),
                 Scenario.<Drm>of("open-during-failing-register", "an opener races a probe whose drm_dev_register may fail after the minor is visible",
                         (k, m) -> Plan.builder()
                                 .race(actor("prober", m::probe), actor("opener", () -> {

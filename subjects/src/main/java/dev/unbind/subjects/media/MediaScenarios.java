@@ -14,6 +14,9 @@ import dev.unbind.subject.Situation;
 
 import java.util.List;
 
+import static dev.unbind.subject.LincheckRace.op;
+import static dev.unbind.subject.LincheckRace.parallel;
+
 import static dev.unbind.subjects.media.Media.Ioctl.DEVICE_INFO;
 import static dev.unbind.subjects.media.Media.Ioctl.G_TOPOLOGY;
 import static dev.unbind.subjects.media.Media.Ioctl.SETUP_LINK;
@@ -42,7 +45,8 @@ final class MediaScenarios {
                                     .then("setup", () -> fd.set(probeAndOpen(m)))
                                     .race(actor("user", () -> fd.use(f -> m.ioctl(f, G_TOPOLOGY))), actor("remover", m::remove))
                                     .quiesce(m::quiesce);
-                        }).in(Situation.FD_OPEN).jcstress(),
+                        })
+                        .lincheck(parallel(List.of(op("ioctl", G_TOPOLOGY)), List.of(op("remove")))).in(Situation.FD_OPEN).jcstress(),
                 Scenario.<Media>of("setup-link-vs-remove",
                         "MEDIA_IOC_SETUP_LINK, whose link_notify writes the ISP's registers, is in flight while the device is removed",
                         (k, m) -> {
@@ -51,7 +55,8 @@ final class MediaScenarios {
                                     .then("setup", () -> fd.set(probeAndOpen(m)))
                                     .race(actor("user", () -> fd.use(f -> m.ioctl(f, SETUP_LINK))), actor("remover", m::remove))
                                     .quiesce(m::quiesce);
-                        }).in(Situation.FD_OPEN).jcstress(),
+                        })
+                        .lincheck(parallel(List.of(op("ioctl", SETUP_LINK)), List.of(op("remove")))).in(Situation.FD_OPEN).jcstress(),
                 Scenario.<Media>of("two-threads-vs-remove", "two threads on the same fd call ioctls while the device is removed",
                         (k, m) -> {
                             Fd fd = new Fd();
@@ -88,7 +93,8 @@ final class MediaScenarios {
                                     .then("setup", () -> fd.set(probeAndOpen(m)))
                                     .race(actor("closer", () -> fd.use(m::close)), actor("remover", m::remove))
                                     .quiesce(m::quiesce);
-                        }).in(Situation.FD_OPEN).jcstress(),
+                        })
+                        .lincheck(parallel(List.of(op("close")), List.of(op("remove")))).in(Situation.FD_OPEN).jcstress(),
                 Scenario.<Media>of("two-closes-vs-remove", "two fds are closed by two processes while the device is removed",
                         (k, m) -> {
                             Fd a = new Fd();
@@ -161,7 +167,8 @@ final class MediaScenarios {
                                         }
                                     }), actor("closer", () -> fd.use(m::close)))
                                     .quiesce(m::quiesce);
-                        }).in(Situation.FD_OPEN),
+                        })
+                        .lincheck(parallel(List.of(op("rmmod")), List.of(op("close"))).initially(op("remove"))).in(Situation.FD_OPEN),
                 Scenario.<Media>of("rmmod-vs-open", "the driver module is unloaded while a process opens the device and calls an ioctl",
                         (k, m) -> Plan.builder()
                                 .then("setup", m::probe)
@@ -196,7 +203,8 @@ final class MediaScenarios {
                         (k, m) -> Plan.builder()
                                 .then("setup", m::probe)
                                 .race(actor("irq", m::interrupt), actor("remover", m::remove))
-                                .quiesce(m::quiesce)).in(Situation.NONE).jcstress());
+                                .quiesce(m::quiesce))
+                        .lincheck(parallel(List.of(op("interrupt")), List.of(op("remove"))).initially(op("close"))).in(Situation.NONE).jcstress());
     }
 
     /** The canonical race of the family: an ioctl in flight against remove (B1 / §1(e)1). */

@@ -13,6 +13,9 @@ import dev.unbind.subject.UserSpace;
 
 import java.util.List;
 
+import static dev.unbind.subject.LincheckRace.op;
+import static dev.unbind.subject.LincheckRace.parallel;
+
 import static dev.unbind.subjects.misc.MiscChardev.Cmd.EVENTMASK;
 import static dev.unbind.subjects.misc.MiscChardev.Cmd.XCMD;
 import static dev.unbind.subjects.misc.MiscChardev.Ec.EC;
@@ -37,7 +40,10 @@ final class MiscScenarios {
                                     .then("setup", () -> fd.set(probeAndOpen(m, EC)))
                                     .race(actor("user", () -> fd.use(f -> m.ioctl(f, XCMD))), actor("remover", () -> m.remove(EC)))
                                     .quiesce(m::quiesce);
-                        }).in(Situation.FD_OPEN).jcstress(),
+                        })
+                        .lincheck(parallel(List.of(op("ioctl")), List.of(op("remove")))
+                        // the first failing interleaving lets remove free the EC while the ioctl is still to take its lock
+                        .expecting(MiscDefects.BASELINE, MiscDefects.BASELINE + ".call-after-remove")).in(Situation.FD_OPEN).jcstress(),
                 Scenario.<MiscChardev>of("two-threads-vs-remove", "two threads on the same fd (XCMD and a version read) while the EC is unbound",
                         (k, m) -> {
                             Fd fd = new Fd();
@@ -61,7 +67,9 @@ final class MiscScenarios {
                                         m.poll(f);
                                     }))
                                     .quiesce(m::quiesce);
-                        }).in(Situation.FD_OPEN),
+                        })
+                        .lincheck(parallel(List.of(op("read", MiscFacade.Read.VERSION.name()), op("ioctl"), op("compatIoctl"), op("poll")))
+                        .initially(op("remove"))).in(Situation.FD_OPEN),
                 Scenario.<MiscChardev>of("blocked-reader-vs-remove",
                         "a read sleeps waiting for an MKBP event while the EC is unbound; the process is killed after remove returns",
                         (k, m) -> {
@@ -72,7 +80,8 @@ final class MiscScenarios {
                                             actor("remover", () -> m.remove(EC)),
                                             actor("killer", () -> UserSpace.killAfter(k, "remover", "reader")))
                                     .quiesce(m::quiesce);
-                        }).in(Situation.READER_BLOCKED).jcstress(JcstressRace.threads(List.of("reader"), List.of("remover", "killer"))),
+                        })
+                        .lincheck(parallel(List.of(op("read", MiscFacade.Read.EVENT.name())), List.of(op("remove"), op("kill")))).in(Situation.READER_BLOCKED).jcstress(JcstressRace.threads(List.of("reader"), List.of("remover", "killer"))),
                 Scenario.<MiscChardev>of("event-vs-remove", "the EC raises an MKBP event while it is being unbound, an fd subscribed",
                         (k, m) -> {
                             Fd fd = new Fd();
@@ -88,7 +97,8 @@ final class MiscScenarios {
                                     .then("setup", () -> fd.set(probeAndOpen(m, EC)))
                                     .race(actor("closer", () -> fd.use(m::close)), actor("remover", () -> m.remove(EC)))
                                     .quiesce(m::quiesce);
-                        }).in(Situation.FD_OPEN).jcstress(),
+                        })
+                        .lincheck(parallel(List.of(op("close")), List.of(op("remove")))).in(Situation.FD_OPEN).jcstress(),
                 Scenario.<MiscChardev>of("reopen-after-remove", "after the EC is unbound, the open fd is reopened through its inode (/proc/self/fd)",
                         (k, m) -> {
                             Fd fd = new Fd();

@@ -14,6 +14,9 @@ import dev.unbind.subject.UserSpace;
 
 import java.util.List;
 
+import static dev.unbind.subject.LincheckRace.op;
+import static dev.unbind.subject.LincheckRace.parallel;
+
 import static dev.unbind.subjects.revocable.Revocable.Cmd.EVENTMASK;
 import static dev.unbind.subjects.revocable.Revocable.Cmd.RDMEM;
 import static dev.unbind.subjects.revocable.Revocable.Cmd.XCMD;
@@ -50,7 +53,8 @@ final class RevocableScenarios {
                                     .then("setup", () -> fd.set(probeAndOpen(m)))
                                     .race(actor("user", () -> fd.use(f -> m.ioctl(f, XCMD))), actor("remover", m::remove))
                                     .quiesce(m::quiesce);
-                        }).in(Situation.FD_OPEN).jcstress(),
+                        })
+                        .lincheck(parallel(List.of(op("ioctl", XCMD)), List.of(op("remove")))).in(Situation.FD_OPEN).jcstress(),
                 Scenario.<Revocable>of("ops-after-remove", "the EC is removed, then the open fd reads, polls, ioctls, writes, maps and closes",
                         (k, m) -> {
                             Fd fd = new Fd();
@@ -69,7 +73,8 @@ final class RevocableScenarios {
                                         m.close(f);
                                     }))
                                     .quiesce(m::quiesce);
-                        }).in(Situation.FD_OPEN),
+                        })
+                        .lincheck(parallel(List.of(op("poll")), List.of(op("compatIoctl", XCMD))).initially(op("remove"))).in(Situation.FD_OPEN),
                 Scenario.<Revocable>of("compat-ioctl-after-remove",
                         "a 32-bit process reads through the fd, the EC is removed, then its next call is an ioctl (compat_ioctl)",
                         (k, m) -> {
@@ -122,7 +127,8 @@ final class RevocableScenarios {
                                     .race(actor("reader", () -> fd.use(m::read)), actor("remover", m::remove),
                                             actor("killer", () -> UserSpace.killAfter(k, "remover", "reader")))
                                     .quiesce(m::quiesce);
-                        }).in(Situation.READER_BLOCKED).jcstress(JcstressRace.threads(List.of("reader"), List.of("remover", "killer"))),
+                        })
+                        .lincheck(parallel(List.of(op("readEvent")), List.of(op("remove"))).onFacade(RevocableFacade.WithSleepingReader.class)).in(Situation.READER_BLOCKED).jcstress(JcstressRace.threads(List.of("reader"), List.of("remover", "killer"))),
                 Scenario.<Revocable>of("close-vs-remove", "the last fd is closed while the EC is removed",
                         (k, m) -> {
                             Fd fd = new Fd();
@@ -165,7 +171,8 @@ final class RevocableScenarios {
                                     .then("setup", () -> fd.set(probeAndOpen(m)))
                                     .race(actor("ec", m::ecEvent), actor("user", () -> fd.use(f -> m.ioctl(f, EVENTMASK))))
                                     .quiesce(m::quiesce);
-                        }).in(Situation.NONE),
+                        })
+                        .lincheck(parallel(List.of(op("ecEvent")), List.of(op("ioctl", EVENTMASK)))).in(Situation.NONE),
                 Scenario.<Revocable>of("open-vs-remove", "a process opens the EC while it is removed",
                         (k, m) -> Plan.builder()
                                 .then("setup", m::probe)

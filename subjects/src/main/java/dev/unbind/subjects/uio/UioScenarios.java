@@ -14,6 +14,9 @@ import dev.unbind.subject.Situation;
 
 import java.util.List;
 
+import static dev.unbind.subject.LincheckRace.op;
+import static dev.unbind.subject.LincheckRace.parallel;
+
 import static dev.unbind.subjects.uio.PlatformUio.MAP_BUFFER;
 import static dev.unbind.subjects.uio.PlatformUio.MAP_REGISTERS;
 import static dev.unbind.subjects.uio.Uio.Dev.PLATFORM;
@@ -75,7 +78,8 @@ final class UioScenarios {
                                             actor("writer", () -> fd.use(m::write)),
                                             actor("admin", m::deleteTcmu))
                                     .quiesce(m::quiesce);
-                        }).in(Situation.READER_BLOCKED),
+                        })
+                        .lincheck(parallel(List.of(op("daemon", FdOp.READ)), List.of(op("delete")))).in(Situation.READER_BLOCKED),
                 Scenario.<Uio>of("close-vs-delete", "tcmu-runner exits (munmap, close) while the backstore is deleted",
                         (k, m) -> {
                             Fd fd = new Fd();
@@ -87,7 +91,8 @@ final class UioScenarios {
                                     })
                                     .race(actor("daemon", () -> exit(m, fd, ring[0])), actor("admin", m::deleteTcmu))
                                     .quiesce(m::quiesce);
-                        }).in(Situation.MAPPING_ALIVE).jcstress(),
+                        })
+                        .lincheck(parallel(List.of(op("daemon", FdOp.TOUCH), op("exit")), List.of(op("delete")))).in(Situation.MAPPING_ALIVE).jcstress(),
                 Scenario.<Uio>of("fork-then-delete",
                         "fork duplicated the ring mapping; parent exits, child faults and unmaps, while the backstore is deleted",
                         (k, m) -> {
@@ -203,7 +208,8 @@ final class UioScenarios {
                         (k, m) -> Plan.builder()
                                 .then("setup", m::probe)
                                 .race(actor("device", m::interrupt), actor("remover", m::remove))
-                                .quiesce(m::quiesce)).in(Situation.NONE).jcstress());
+                                .quiesce(m::quiesce))
+                        .lincheck(parallel(List.of(op("interrupt")), List.of(op("remove")))).in(Situation.NONE).jcstress());
     }
 
     private static ActorSpec actor(String name, Runnable body) {
