@@ -18,9 +18,18 @@ interface Sink {
 
     void table(Table table);
 
+    /** A verdict card: a table whose first column labels rows and whose other columns are variants. */
+    void card(Table table);
+
+    /** A table the reader can narrow down (HTML: drop-downs above it; other formats: the plain table). */
+    void table(FilterableTable table);
+
     /** Preformatted text (a KASAN report). */
     void code(String text);
 
     /** A chart; formats that cannot draw leave it out (the tables carry the numbers). */
     void chart(BarChart chart);
+
+    /** Blocks shown collapsed under a one-line summary, opened on demand ({@code <details>}). */
+    void details(String summary, Runnable body);
 }

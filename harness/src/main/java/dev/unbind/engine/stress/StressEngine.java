@@ -91,7 +91,7 @@ public final class StressEngine {
         long start = System.nanoTime();
         long deadline = start + sliceNanos;
         WindowCoverage coverage = new WindowCoverage();
-        Latencies latencies = new Latencies(family.teardownOps(), scenario.id());
+        Latencies latencies = new Latencies(Teardown.of(family, scenario));
         AtomicLong runs = new AtomicLong();
         Map<String, Boolean> seen = new ConcurrentHashMap<>();
         Map<String, AtomicLong> occurrences = new ConcurrentHashMap<>();
@@ -143,7 +143,10 @@ public final class StressEngine {
         Kernel k = Kernel.builder().scheduler(scheduler).faults(faults).seed(seed).traceCapacity(512).build();
         WindowCoverage.Run cov = coverage.newRun();
         k.listener(cov);
-        k.opListener((a, op, rc, nanos) -> latencies.record(op, nanos));
+        k.opListener((a, op, rc, nanos) -> {
+            latencies.record(op, nanos);
+            cov.done(a, op, rc, nanos);
+        });
         Plan plan = family.plan(variant.id(), scenario.id(), k);
         k.run(plan.phases());
         if (!k.hangReported()) {
