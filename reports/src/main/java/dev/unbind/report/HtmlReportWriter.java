@@ -20,9 +20,9 @@ public final class HtmlReportWriter implements ReportWriter {
 
     @Override
     public void write(Assessment assessment, Results results, Path dir) throws IOException {
-        ReportView view = ReportView.of(assessment, results);
+        ReportView view = ReportView.of(assessment, results, dir);
         String families = String.join(", ", view.families().stream().map(FamilyReport::id).toList());
-        String title = "unbind report: " + (view.ok() ? "OK" : "FAIL") + (families.isEmpty() ? "" : " (" + families + ")");
+        String title = "unbind report: " + view.ci().runWord() + (families.isEmpty() ? "" : " (" + families + ")");
         ReportPages.write(view, dir, Links.mainPage(fileName(), ".html"), title, HtmlSink::new);
     }
 }

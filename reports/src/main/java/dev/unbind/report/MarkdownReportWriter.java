@@ -19,7 +19,7 @@ public final class MarkdownReportWriter implements ReportWriter {
 
     @Override
     public void write(Assessment assessment, Results results, Path dir) throws IOException {
-        ReportPages.write(ReportView.of(assessment, results), dir, Links.mainPage(fileName(), ".md"), "",
+        ReportPages.write(ReportView.of(assessment, results, dir), dir, Links.mainPage(fileName(), ".md"), "",
                 (title, links) -> new MarkdownSink(links));
     }
 }

@@ -1,6 +1,9 @@
 package dev.unbind.report;
 
 import dev.unbind.result.Assessment;
+import dev.unbind.result.CiVerdict;
+import dev.unbind.result.Completion;
+import dev.unbind.result.Coverage;
 import dev.unbind.result.Meta;
 import dev.unbind.result.Results;
 
@@ -8,12 +11,14 @@ import java.util.List;
 
 /** The whole comparison report as data: what was run, the overall verdict, and one part per family. */
 record ReportView(boolean ok, List<Meta> metas, List<String> problems, List<String> warnings,
-                  List<FamilyReport> families) {
+                  List<FamilyReport> families, CiVerdict ci, Completion completion, Coverage coverage, Table fixVerdicts) {
 
-    static ReportView of(Assessment a, Results r) {
+    static ReportView of(Assessment a, Results r, java.nio.file.Path dir) {
         ProblemIndex problems = new ProblemIndex(a);
-        List<FamilyReport> families = a.families().stream().map(f -> FamilyReport.of(f, r, problems)).toList();
-        return new ReportView(a.ok(), a.metas(), a.problems(), a.warnings(), families);
+        SourceLinks links = SourceLinks.from(dir);
+        List<FamilyReport> families = a.families().stream().map(f -> FamilyReport.of(f, r, problems, links)).toList();
+        return new ReportView(a.ok(), a.metas(), a.problems(), a.warnings(), families, a.ci(), a.completion(), a.coverage(),
+                Verdicts.overview(a));
     }
 
     /** One row per command that wrote to the journal. */
@@ -24,7 +29,8 @@ record ReportView(boolean ok, List<Meta> metas, List<String> problems, List<Stri
             t.row(List.of(Cell.code(m.command()),
                     Cell.text(m.subjects() == null || m.subjects().isEmpty() ? "all" : String.join(", ", m.subjects())),
                     Cell.text(m.budget()), Cell.text(Long.toString(m.seed())),
-                    Cell.text(m.startedAt()), Cell.text(m.finishedAt() == null ? "(did not finish)" : m.finishedAt()),
+                    Cell.text(m.startedAt()), Cell.text(m.finishedAt() == null || m.finishedAt().isEmpty() ? "(no end marker)"
+                            : m.finishedAt() + (m.status().isEmpty() || m.status().equals(Meta.FINISHED) ? "" : " (" + m.status() + ")")),
                     Cell.text(m.host()), Cell.text(m.java())));
         }
         return t.build();

@@ -6,6 +6,7 @@ import dev.unbind.fault.FaultSpec;
 import dev.unbind.finding.Finding;
 import dev.unbind.finding.KasanReport;
 import dev.unbind.kernel.Kernel;
+import dev.unbind.kernel.SiteFrames;
 import dev.unbind.result.Catalogue;
 import dev.unbind.result.FindingFile;
 import dev.unbind.result.FindingRecord;
@@ -81,6 +82,9 @@ public final class StressEngine {
         long runs = 0;
         for (Subjects.Selected s : selected) {
             for (Scenario<?> sc : s.family().scenarios()) {
+                if (Thread.currentThread().isInterrupted()) {
+                    return runs; // the caller cut this run short: start no more targets
+                }
                 runs += stress(s.family(), s.variant(), sc, slice);
             }
         }
@@ -140,7 +144,8 @@ public final class StressEngine {
                          Map<String, AtomicLong> occurrences, AtomicReference<String> error) {
         long seed = mix(options.seed() * 31 + i);
         FaultPlan faults = plan(family.id(), i, seed, defectPlans);
-        Kernel k = Kernel.builder().scheduler(scheduler).faults(faults).seed(seed).traceCapacity(512).build();
+        Kernel k = Kernel.builder().scheduler(scheduler).faults(faults).seed(seed).traceCapacity(512)
+                .siteFrames(SiteFrames.NONE).build(); // thousands of runs a second, most of them with findings on a broken variant: no stack walks
         WindowCoverage.Run cov = coverage.newRun();
         k.listener(cov);
         k.opListener((a, op, rc, nanos) -> {

@@ -21,6 +21,7 @@ import java.util.List;
  * every open drm_file, every atomic state in flight. The container and every drmm allocation are
  * freed at the last put, by {@link #managed} in LIFO order.
  */
+@dev.unbind.code.Core
 final class DrmDevice {
     final Kernel k;
     /** The driver's container embedding struct drm_device. */
