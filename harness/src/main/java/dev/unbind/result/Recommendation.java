@@ -1,6 +1,7 @@
 package dev.unbind.result;
 
 import dev.unbind.finding.Kind;
+import dev.unbind.subject.Situation;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -88,10 +89,10 @@ public record Recommendation(List<Piece> pieces) {
         List<String> parts = new ArrayList<>();
         f.readSideOverFirst(v).filter(x -> !Double.isNaN(x.value()))
                 .ifPresent(x -> parts.add(x.withinNoise() ? "read side within noise" : factor(x) + " read side"));
-        for (String situation : List.of("FD_OPEN", "READER_BLOCKED")) {
-            f.teardown().p99OverFirst(v.info().id(), situation, "remove").filter(x -> !x.withinNoise())
+        for (Situation situation : List.of(Situation.FD_OPEN, Situation.READER_BLOCKED)) {
+            f.teardown().p99OverFirst(v.info().id(), situation.name(), "remove").filter(x -> !x.withinNoise())
                     .ifPresent(x -> parts.add("remove p99 " + factor(x) + " with "
-                            + (situation.equals("FD_OPEN") ? "an fd open" : "a reader blocked")));
+                            + (situation == Situation.FD_OPEN ? "an fd open" : "a reader blocked")));
         }
         return String.join(", ", parts);
     }

@@ -1,5 +1,6 @@
 package dev.unbind.result;
 
+import dev.unbind.subject.Situation;
 import org.HdrHistogram.Histogram;
 
 import java.util.ArrayList;
@@ -16,8 +17,8 @@ import java.util.Optional;
  * ({@link LatencyStat#p99Over}). The per-scenario stats are kept for the detail.
  */
 public final class TeardownLatencies {
-    /** The situations in the order reports show them. */
-    public static final List<String> SITUATIONS = List.of("FD_OPEN", "READER_BLOCKED", "MAPPING_ALIVE", "NONE");
+    /** The situations in the order reports show them: {@link Situation}'s. */
+    public static final List<String> SITUATIONS = java.util.Arrays.stream(Situation.values()).map(Enum::name).toList();
 
     /** One stat as one run record (one scenario) reported it. */
     public record Entry(String variant, String scenario, LatencyStat stat) {

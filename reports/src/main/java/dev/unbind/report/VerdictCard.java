@@ -6,6 +6,7 @@ import dev.unbind.result.CiVerdict;
 import dev.unbind.result.FixVerdict;
 import dev.unbind.result.LatencyStat;
 import dev.unbind.result.TeardownLatencies;
+import dev.unbind.subject.Situation;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -42,8 +43,8 @@ record VerdictCard(String family, String title, Table table, List<Cell> recommen
         t.row(row("Broken", vs, v -> broken(f, v, w)));
         t.row(row("Residual windows", vs, v -> residual(v, windows)));
         t.row(row("Read side vs. pre-fix", vs, v -> readSide(f, v)));
-        t.row(row("Remove, fd open", vs, v -> remove(f.teardown(), v, "FD_OPEN")));
-        t.row(row("Remove, reader blocked", vs, v -> remove(f.teardown(), v, "READER_BLOCKED")));
+        t.row(row("Remove, fd open", vs, v -> remove(f.teardown(), v, Situation.FD_OPEN)));
+        t.row(row("Remove, reader blocked", vs, v -> remove(f.teardown(), v, Situation.READER_BLOCKED)));
         return new VerdictCard(f.info().id(), f.info().title(), t.build(), Verdicts.recommendation(f.recommendation()));
     }
 
@@ -133,8 +134,8 @@ record VerdictCard(String family, String title, Table table, List<Cell> recommen
                         + (v == f.variants().get(0) ? " (pre-fix)" : "")));
     }
 
-    private static Cell remove(TeardownLatencies l, Assessment.VariantView v, String situation) {
-        return l.get(v.info().id(), situation, "remove").map(m -> {
+    private static Cell remove(TeardownLatencies l, Assessment.VariantView v, Situation situation) {
+        return l.get(v.info().id(), situation.name(), "remove").map(m -> {
             Cell c = Cell.text(CostTable.percentiles(m));
             return m.tooFew() ? Cell.of(List.of(c, Cell.BREAK, Cell.text("too few samples").tone(Tone.NONE))) : c;
         }).orElse(Cell.text(Fmt.NONE).tone(Tone.NONE));

@@ -2,7 +2,9 @@ package dev.unbind.engine.mutate;
 
 import dev.unbind.kernel.Point;
 import dev.unbind.subject.Defect;
+import dev.unbind.subject.ErrnoRule;
 import dev.unbind.subject.Family;
+import dev.unbind.subject.LincheckFacade;
 import dev.unbind.subject.ReadSide;
 import dev.unbind.subject.Scenario;
 import dev.unbind.subject.Variant;
@@ -66,5 +68,20 @@ final class ScenarioSubset<M> implements Family<M> {
     @Override
     public List<Point> points() {
         return family.points();
+    }
+
+    @Override
+    public Set<String> teardownOps() {
+        return family.teardownOps();
+    }
+
+    @Override
+    public List<ErrnoRule> errnoContract() {
+        return family.errnoContract();
+    }
+
+    @Override
+    public LincheckFacade lincheck() {
+        return family.lincheck();
     }
 }
