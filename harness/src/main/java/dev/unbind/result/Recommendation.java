@@ -60,8 +60,11 @@ public record Recommendation(List<Piece> pieces) {
             s.text("No variant keeps every property");
         }
         String joint = keep.isEmpty() && open.isEmpty() ? ": " : "; ";
-        for (Map.Entry<String, List<Assessment.VariantView>> e : byBreakage(broken).entrySet()) {
-            s.text(joint).variants(e.getValue()).text((e.getValue().size() == 1 ? " leaves " : " leave ") + e.getKey());
+        for (List<Assessment.VariantView> same : byBreakage(broken).values()) {
+            FixVerdict fix = same.get(0).fix();
+            s.text(joint).variants(same).text((same.size() == 1 ? " leaves " : " leave ")
+                    + String.join(", ", fix.broken().stream().map(Kind::name).toList())
+                    + (fix.suspect() == 0 ? "" : " (" + fix.suspect() + " suspect model" + (same.size() == 1 ? ")" : " each)")));
             joint = "; ";
         }
         if (!keep.isEmpty() && !open.isEmpty()) {
@@ -73,13 +76,11 @@ public record Recommendation(List<Piece> pieces) {
         return s.text(".").done();
     }
 
-    /** Broken variants grouped by what they leave ({@code UAF, HANG (1 suspect model)}), in catalogue order. */
+    /** Broken variants grouped by what they leave (the properties, and how many findings are suspect model), in catalogue order. */
     private static Map<String, List<Assessment.VariantView>> byBreakage(List<Assessment.VariantView> broken) {
         Map<String, List<Assessment.VariantView>> out = new LinkedHashMap<>();
         for (Assessment.VariantView v : broken) {
-            String leaves = String.join(", ", v.fix().broken().stream().map(Kind::name).toList())
-                    + (v.fix().suspect() == 0 ? "" : " (" + v.fix().suspect() + " suspect model)");
-            out.computeIfAbsent(leaves, k -> new ArrayList<>()).add(v);
+            out.computeIfAbsent(v.fix().broken() + "/" + v.fix().suspect(), k -> new ArrayList<>()).add(v);
         }
         return out;
     }

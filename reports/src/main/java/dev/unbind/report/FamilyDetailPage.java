@@ -19,6 +19,9 @@ final class FamilyDetailPage {
         out.paragraph(List.of(Cell.text("The figures behind the "), Cell.text(id).link("#" + id),
                 Cell.text(" section of the report: " + f.title() + ".")));
 
+        out.heading(2, "What each fix changes", id + "-changes");
+        out.bullets(f.changedLines());
+
         out.heading(2, "Catalogued defects, per engine", id + "-defects");
         if (f.defects().isEmpty()) {
             out.paragraph(List.of(Cell.text("No catalogued defect belongs to the variants that ran.").tone(Tone.NONE)));

@@ -14,6 +14,7 @@ import java.util.List;
  * detail and witness pages show.
  */
 record FamilyReport(String id, String title, String summary, boolean ok, List<String> failing, List<List<Cell>> changes,
+                    List<List<Cell>> changedLines,
                     Table verdicts, FilterableTable findings, List<Witness> witnesses,
                     Table defects, BarChart detections,
                     Table engineOverview, Table engineRuns,
@@ -28,7 +29,7 @@ record FamilyReport(String id, String title, String summary, boolean ok, List<St
         List<Witness> all = new ArrayList<>(w.catalogued());
         all.addAll(w.uncatalogued());
         return new FamilyReport(f.info().id(), f.info().title(), f.info().summary(), failing.isEmpty(), failing,
-                Verdicts.changes(f, links), VerdictTable.of(f, w), FindingsTable.of(f, problems, w), List.copyOf(all),
+                Verdicts.changesInBrief(f, detailPage(f.info().id())), Verdicts.changes(f, links), VerdictTable.of(f, w), FindingsTable.of(f, problems, w), List.copyOf(all),
                 DefectTable.of(f, problems, w), DefectTable.chart(f),
                 EngineTables.overview(f), EngineTables.runs(f),
                 windows.table(), windows.chart(), windows.residual(),
@@ -38,6 +39,10 @@ record FamilyReport(String id, String title, String summary, boolean ok, List<St
 
     /** The family's detail page, without extension. */
     String detailPage() {
-        return "families/" + id;
+        return detailPage(id);
+    }
+
+    static String detailPage(String family) {
+        return "families/" + family;
     }
 }

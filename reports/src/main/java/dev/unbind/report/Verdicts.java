@@ -68,6 +68,27 @@ final class Verdicts {
         return items;
     }
 
+    /**
+     * What each variant's fix changes, in brief for the main page: its description, and how many
+     * {@code // FIX:} and {@code // BUG:} lines it has, linked to where the detail page lists them.
+     */
+    static List<List<Cell>> changesInBrief(Assessment.FamilyView f, String detailPage) {
+        List<List<Cell>> items = new ArrayList<>();
+        for (Assessment.VariantView v : f.variants()) {
+            List<Cell> item = new ArrayList<>(List.of(Cell.ref(v.info().id()), Cell.text(": " + v.info().description())));
+            int fix = v.info().lines(SourceLine.FIX).size();
+            int bug = v.info().lines(SourceLine.BUG).size();
+            if (fix + bug > 0) {
+                String what = (fix > 0 ? fix + " FIX" : "") + (fix > 0 && bug > 0 ? " and " : "") + (bug > 0 ? bug + " BUG" : "")
+                        + (fix + bug == 1 ? " line" : " lines");
+                item.add(Cell.text(" "));
+                item.add(Cell.text(what).link(Links.page(detailPage, f.info().id() + "-changes")));
+            }
+            items.add(item);
+        }
+        return items;
+    }
+
     private static void lines(List<Cell> item, List<SourceLine> lines, String kind, SourceLinks links) {
         if (lines.isEmpty()) {
             return;

@@ -94,19 +94,29 @@ class MarkdownReportWriterTest {
     }
 
     @Test
-    void findingsRow_showsTheFirstDetectionAndLinksTheFindingFileAndTheWitnessPage() {
+    void findingsRow_showsTheFirstDetection_linkedToTheWitnessPage() {
         List<String> header = header(md, "| Defect | What | Variant |");
+        assertFalse(header.contains("Witness"), "the detection is the link: no column of its own");
         List<String> uaf = row(md, "<a id=\"drm.ioctl-after-unplug\"></a>");
         assertEquals("found", uaf.get(header.indexOf("Status")));
-        assertEquals("[explorer 2.500 s · 17 schedules +1](findings/drm.baseline-uaf-1.json)",
+        assertEquals("[explorer 2.500 s · 17 schedules +1](witnesses/drm.ioctl-after-unplug.md)",
                 uaf.get(header.indexOf("First detection")));
         assertEquals("<a id=\"drm.ioctl-after-unplug\"></a>`drm.ioctl-after-unplug`", uaf.get(header.indexOf("Defect")));
         assertEquals("`" + BASELINE + "`", uaf.get(header.indexOf("Variant")));
-        assertEquals("[witness](witnesses/drm.ioctl-after-unplug.md)", uaf.get(header.indexOf("Witness")));
         List<String> leak = row(md, "<a id=\"drm.release-leak\"></a>");
         assertEquals("**not found: detection regression**", leak.get(header.indexOf("Status")));
         List<String> fence = row(md, "<a id=\"drm.late-fault\"></a>");
         assertEquals("not detected (sampled only)", fence.get(header.indexOf("Status")));
+    }
+
+    @Test
+    void whatEachFixChanges_isInBriefOnTheMainPage_itsLinesOnTheDetailPage() {
+        String brief = section("### <a id=\"drm-changes\"></a>What each fix changes", "### ");
+        assertTrue(brief.contains("- [`" + FIXED + "`](#" + FIXED + "): the fix [1 FIX line](families/drm.md#drm-changes)"), brief);
+        assertFalse(brief.contains("DrmSubject.java"), "no source links on the main page: " + brief);
+        String lines = section(detail, "## <a id=\"drm-changes\"></a>What each fix changes", "## ");
+        assertTrue(lines.contains("FIX: [`DrmSubject.java:171`]("), lines);
+        assertTrue(lines.contains("DrmSubject.java#L171) (every ioctl inside drm_dev_enter/exit)."), lines);
     }
 
     @Test
@@ -146,7 +156,8 @@ class MarkdownReportWriterTest {
         List<String> header = header(md, "| Defect | What | Variant |");
         List<String> errno = row(md, "<a id=\"finding-drm.baseline-errno-1\"></a>not in the catalogue |");
         assertEquals("poll returned -19 as a mask", errno.get(header.indexOf("What")));
-        assertEquals("[witness](witnesses/finding-drm.baseline-errno-1.md)", errno.get(header.indexOf("Witness")));
+        assertTrue(errno.get(header.indexOf("First detection")).endsWith("(witnesses/finding-drm.baseline-errno-1.md)"),
+                errno.toString());
         List<String> hang = row(md, "<a id=\"finding-drm.unplug-enter-exit-hang-1\"></a>**not in the catalogue**");
         assertEquals("HANG", hang.get(header.indexOf("Kind")), "a fixed variant's finding is marked bad: " + hang);
     }

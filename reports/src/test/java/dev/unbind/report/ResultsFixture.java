@@ -1,5 +1,6 @@
 package dev.unbind.report;
 
+import dev.unbind.code.SourceLine;
 import dev.unbind.finding.Finding;
 import dev.unbind.finding.Firing;
 import dev.unbind.finding.Kind;
@@ -45,6 +46,7 @@ final class ResultsFixture {
     static final String NASTY_SUMMARY = "remove <blocked> & stuck | waiting on srcu";
     static final String UAF_FILE = "findings/drm.baseline-uaf-1.json";
     static final int WITNESS_STEPS = 45;
+    static final String FIX_SOURCE = "subjects/src/main/java/dev/unbind/subjects/drm/DrmSubject.java";
 
     private ResultsFixture() {
     }
@@ -53,7 +55,9 @@ final class ResultsFixture {
         Catalogue catalogue = new Catalogue(List.of(new Catalogue.FamilyInfo(FAMILY, "DRM device unplug",
                 "drm_dev_enter/exit around every ioctl against drm_dev_unplug.",
                 List.of(new Catalogue.VariantInfo(BASELINE, "Baseline", "pre-fix code", "SHOWS_ITS_DEFECTS"),
-                        new Catalogue.VariantInfo(FIXED, "Unplug with enter/exit", "the fix", "KEEPS_EVERY_PROPERTY")),
+                        new Catalogue.VariantInfo(FIXED, "Unplug with enter/exit", "the fix", "KEEPS_EVERY_PROPERTY",
+                                List.of(new SourceLine(SourceLine.FIX, FIX_SOURCE, 171, "drm_dev_enter(dev)",
+                                        "every ioctl inside drm_dev_enter/exit", "DrmSubject.UnplugEnterExit")))),
                 List.of(new Catalogue.ScenarioInfo("ioctl-vs-unplug", "ioctl races unplug"),
                         new Catalogue.ScenarioInfo("close-vs-unplug", "close races unplug"),
                         new Catalogue.ScenarioInfo("mmap-vs-unplug", "fault races unplug")),
