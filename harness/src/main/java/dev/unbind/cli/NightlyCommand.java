@@ -6,6 +6,7 @@ import dev.unbind.engine.explore.Explorer;
 import dev.unbind.engine.jcstress.JcstressEngine;
 import dev.unbind.engine.lincheck.LincheckEngine;
 import dev.unbind.engine.stress.StressEngine;
+import dev.unbind.shard.ShardSpec;
 import dev.unbind.subject.Subjects;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,6 +54,19 @@ final class NightlyCommand implements Callable<Integer> {
     @Option(names = "--subjects", split = ",", description = "Variant globs (default: every variant).", defaultValue = "*")
     List<String> globs;
 
+    @Option(names = "--shard", paramLabel = "I/N", description = "Run part I of N (1-based) of the matrix: every "
+            + "shard partitions it the same way; `merge` joins the shards' results.")
+    String shard;
+
+    @Option(names = "--shard-count", paramLabel = "N", description = "Shards, the part taken from $"
+            + ShardSpec.K8S_INDEX + " (0-based: a Kubernetes Indexed Job) or $" + ShardSpec.GITLAB_INDEX
+            + " (1-based); $" + ShardSpec.COUNT_ENV + " gives N too.")
+    Integer shardCount;
+
+    @Option(names = "--costs", paramLabel = "DIR", description = "Balance the shards on the cell times measured in DIR: "
+            + "an earlier night's results, or a history directory (default: the --history directory, else estimates).")
+    Path costs;
+
     private final Main main;
 
     NightlyCommand(Main main) {
@@ -63,6 +77,11 @@ final class NightlyCommand implements Callable<Integer> {
     public Integer call() {
         if (budget.toSeconds() < 10) {
             throw new BadInput("--budget must be at least 10s");
+        }
+        ShardSpec spec = ShardSpec.resolve(shard, shardCount, System.getenv());
+        if (spec != null) {
+            List<String> names = engines.stream().map(e -> e.name().toLowerCase(java.util.Locale.ROOT)).toList();
+            return new ShardNight(main).run(spec, globs, names, budget, seed, out, costs);
         }
         Subjects all = main.subjects();
         List<Subjects.Selected> selected = main.select(globs);

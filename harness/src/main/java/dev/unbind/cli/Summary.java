@@ -6,6 +6,7 @@ import dev.unbind.result.Journal;
 import dev.unbind.result.Reports;
 import dev.unbind.result.Results;
 import dev.unbind.result.RunRecord;
+import dev.unbind.shard.MergeRecord;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -25,7 +26,12 @@ final class Summary {
         } catch (IOException e) {
             throw new BadInput(e.getMessage());
         }
-        Assessment a = Assessment.of(r);
+        Assessment a;
+        try {
+            a = MergeRecord.amend(Assessment.of(r), dir); // a merged night: a lost shard is a problem too
+        } catch (IOException e) {
+            throw new BadInput("cannot read " + MergeRecord.FILE + " in " + dir + ": " + e.getMessage());
+        }
         try {
             List<Path> files = Reports.writeAll(a, r, dir);
             if (!files.isEmpty()) {
