@@ -25,6 +25,13 @@ final class MergeCommand implements Callable<Integer> {
     @Option(names = "--out", description = "The merged results directory (default: ${DEFAULT-VALUE}).", defaultValue = "out/merged")
     Path out;
 
+    @Option(names = "--history", paramLabel = "DIR", description = "Keep the nights in DIR; the report says what "
+            + "changed since the last night (see nightly --history).")
+    Path history;
+
+    @Option(names = "--baseline", paramLabel = "PREV", description = "Compare with an earlier night's results directory.")
+    Path baseline;
+
     private final Main main;
 
     MergeCommand(Main main) {
@@ -45,6 +52,7 @@ final class MergeCommand implements Callable<Integer> {
                     s.index(), m.count(), s.status(), s.plannedSeconds(), s.seconds(), s.budgetSeconds(), s.ran(), s.cells(),
                     s.dir());
         }
+        HistoryStep.apply(out, history, baseline, main.out());
         return Summary.conclude(out, main.out());
     }
 }

@@ -67,6 +67,15 @@ final class NightlyCommand implements Callable<Integer> {
             + "an earlier night's results, or a history directory (default: the --history directory, else estimates).")
     Path costs;
 
+    @Option(names = "--history", paramLabel = "DIR", description = "Keep the nights in DIR (a JSON line per night, "
+            + "per finding and per variant verdict): the report says what changed since the last night, and the "
+            + "next night's shards balance on the measured cell times. With --shard, only the times are read: "
+            + "merge --history records the night.")
+    Path history;
+
+    @Option(names = "--baseline", paramLabel = "PREV", description = "Compare with an earlier night's results directory.")
+    Path baseline;
+
     private final Main main;
 
     NightlyCommand(Main main) {
@@ -81,7 +90,7 @@ final class NightlyCommand implements Callable<Integer> {
         ShardSpec spec = ShardSpec.resolve(shard, shardCount, System.getenv());
         if (spec != null) {
             List<String> names = engines.stream().map(e -> e.name().toLowerCase(java.util.Locale.ROOT)).toList();
-            return new ShardNight(main).run(spec, globs, names, budget, seed, out, costs);
+            return new ShardNight(main).run(spec, globs, names, budget, seed, out, costs != null ? costs : history);
         }
         Subjects all = main.subjects();
         List<Subjects.Selected> selected = main.select(globs);
@@ -126,6 +135,7 @@ final class NightlyCommand implements Callable<Integer> {
             }
         }
         main.out().printf("nightly finished in %.1f s (budget %d s)%n", (System.nanoTime() - start) / 1e9, budget.toSeconds());
+        HistoryStep.apply(out, history, baseline, main.out());
         return Summary.conclude(out, main.out());
     }
 

@@ -78,7 +78,7 @@ final class ShardNight {
         List<Cell> cells = Matrix.of(selected, engines, checks, engines.contains(JcstressEngine.ENGINE) ? jcstress(selected) : List.of());
         if (costsFrom != null) {
             try {
-                cells = CellCosts.read(costsFrom, cells).apply(cells);
+                cells = CellCosts.read(costsFrom).apply(cells);
             } catch (IOException e) {
                 throw new BadInput("cannot read cell costs from " + costsFrom + ": " + e.getMessage());
             }

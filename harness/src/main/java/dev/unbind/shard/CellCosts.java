@@ -1,6 +1,7 @@
 package dev.unbind.shard;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.unbind.engine.cost.ReadSideEngine;
 import dev.unbind.result.Journal;
 import dev.unbind.result.Results;
 import dev.unbind.result.RunRecord;
@@ -31,37 +32,40 @@ public final class CellCosts {
         return new CellCosts(Map.of());
     }
 
-    /** The time each of {@code cells} took in {@code results}; cells without run records are left out. */
-    public static CellCosts measured(List<Cell> cells, Results results) {
+    /** The time each cell took in {@code results}: its run records added up, by {@link Cell#id()}. */
+    public static CellCosts of(Results results) {
         Map<String, Double> m = new TreeMap<>();
         for (RunRecord r : results.runs()) {
-            for (Cell c : cells) {
-                if (c.covers(r.engine(), r.family(), r.variant(), r.scenario())) {
-                    m.merge(c.id(), r.seconds(), Double::sum);
-                }
+            if (r.variant().isEmpty()) {
+                continue; // an engine that skipped everything
             }
+            boolean perFamily = r.engine().equals(ReadSideEngine.ENGINE);
+            Cell c = new Cell(r.engine(), r.family(), perFamily ? "" : r.variant(), perFamily ? "" : r.scenario(), 0,
+                    Cell.MEASURED);
+            m.merge(c.id(), r.seconds(), Double::sum);
         }
         return new CellCosts(m);
     }
 
     /**
      * The costs kept at {@code path}: a history directory's {@code cells.json}, or a results
-     * directory (a previous night), measured from its journal.
+     * directory (a previous night), measured from its journal; none when there is neither (the first
+     * night of a history).
      */
-    public static CellCosts read(Path path, List<Cell> cells) throws IOException {
+    public static CellCosts read(Path path) throws IOException {
         if (Files.isRegularFile(path.resolve(FILE))) {
             return new CellCosts(Journal.json().readValue(path.resolve(FILE).toFile(), new TypeReference<Map<String, Double>>() { }));
         }
         if (Files.isRegularFile(path.resolve(Journal.FILE))) {
-            return measured(cells, Journal.read(path));
+            return of(Journal.read(path));
         }
         return none();
     }
 
-    /** Replaces the costs of the cells {@code results} ran, keeps the others. */
-    public CellCosts updatedBy(List<Cell> cells, Results results) {
+    /** These costs with those {@code results} measured replacing theirs. */
+    public CellCosts updatedBy(Results results) {
         Map<String, Double> m = new TreeMap<>(seconds);
-        m.putAll(measured(cells, results).seconds);
+        m.putAll(of(results).seconds);
         return new CellCosts(m);
     }
 

@@ -115,7 +115,7 @@ class ShardPlanTest {
                 List.of(dev.unbind.result.RunRecord.of("explorer", "f", "f.v", "s", "", 10, 30.0, "ok", ""),
                         dev.unbind.result.RunRecord.of("explorer", "f", "f.v", "s", "fail-nth sweep", 10, 12.0, "ok", "")),
                 List.of());
-        Cell measured = CellCosts.measured(List.of(slow), r).apply(List.of(slow)).get(0);
+        Cell measured = CellCosts.of(r).apply(List.of(slow)).get(0);
         assertEquals(42.0, measured.seconds(), 1e-9);
         assertEquals(Cell.MEASURED, measured.basis());
     }

@@ -21,7 +21,7 @@ public final class HtmlReportWriter implements ReportWriter {
 
     @Override
     public void write(Assessment assessment, Results results, Path dir) throws IOException {
-        ReportView view = ReportView.of(assessment, results);
+        ReportView view = ReportView.of(assessment, results, dir);
         String families = String.join(", ", view.families().stream().map(FamilyReport::id).toList());
         HtmlSink sink = new HtmlSink("unbind report: " + (view.ok() ? "OK" : "FAIL")
                 + (families.isEmpty() ? "" : " (" + families + ")"));

@@ -101,6 +101,12 @@ final class HtmlSink implements Sink {
                 .append(SvgBarChart.render(chart)).append("\n</figure>\n");
     }
 
+    @Override
+    public void trend(LineChart chart) {
+        out.append("<figure>\n<figcaption>").append(Escape.xml(chart.title())).append("</figcaption>\n")
+                .append(SvgLineChart.render(chart)).append("\n</figure>\n");
+    }
+
     private static String inline(List<Cell> runs) {
         StringBuilder b = new StringBuilder();
         for (Cell c : runs) {

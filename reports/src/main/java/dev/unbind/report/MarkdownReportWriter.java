@@ -19,7 +19,7 @@ public final class MarkdownReportWriter implements ReportWriter {
     @Override
     public void write(Assessment assessment, Results results, Path dir) throws IOException {
         MarkdownSink sink = new MarkdownSink();
-        ReportOutline.render(ReportView.of(assessment, results), sink);
+        ReportOutline.render(ReportView.of(assessment, results, dir), sink);
         Files.createDirectories(dir);
         Files.writeString(dir.resolve(fileName()), sink.toString(), StandardCharsets.UTF_8);
     }

@@ -72,6 +72,11 @@ final class MarkdownSink implements Sink {
         // Markdown cannot draw; the table before the chart holds the same numbers.
     }
 
+    @Override
+    public void trend(LineChart chart) {
+        // Markdown cannot draw; the tables of the section say what changed.
+    }
+
     private static String inline(List<Cell> runs, boolean inTable) {
         StringBuilder b = new StringBuilder();
         runs.forEach(c -> b.append(cell(c, inTable)));

@@ -27,6 +27,12 @@ final class ReportOutline {
                 + "defect was lost.");
         out.heading(2, "Warnings", "warnings");
         list(out, r.warnings(), Tone.WARN, "None.");
+        if (r.since() != null) {
+            SinceLastNightSection.render(r.since(), out);
+        }
+        if (r.merge() != null) {
+            ShardsSection.render(r.merge(), out);
+        }
         out.heading(2, "Families", "families");
         if (r.families().isEmpty()) {
             out.paragraph(List.of(Cell.text("No family has run records in this journal.")));

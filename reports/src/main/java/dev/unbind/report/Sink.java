@@ -23,4 +23,7 @@ interface Sink {
 
     /** A chart; formats that cannot draw leave it out (the tables carry the numbers). */
     void chart(BarChart chart);
+
+    /** A line chart over nights; formats that cannot draw leave it out. */
+    void trend(LineChart chart);
 }
