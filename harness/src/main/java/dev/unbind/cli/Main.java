@@ -40,6 +40,7 @@ public final class Main implements Runnable {
         cl.addSubcommand(new NightlyCommand(main));
         cl.addSubcommand(new ReportCommand(main));
         cl.addSubcommand(new MergeCommand(main));
+        cl.addSubcommand(new BenchCommand(main));
         cl.addSubcommand(new CommandLine.HelpCommand());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setOut(new java.io.PrintWriter(out, true));

@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A family seen by a shard: everything as it is, but only the scenarios the shard runs, so that the
- * explorer and stress, which go over a family's scenarios, do this shard's part of it.
+ * A family seen by a shard (or a benchmark): everything as it is, but only some of its scenarios, so
+ * that the explorer and stress, which go over a family's scenarios, do only that part of it.
  */
-final class SomeScenarios<M> implements Family<M> {
+public final class SomeScenarios<M> implements Family<M> {
     private final Family<M> family;
     private final List<Scenario<M>> scenarios;
 
@@ -23,7 +23,7 @@ final class SomeScenarios<M> implements Family<M> {
         this.scenarios = family.scenarios().stream().filter(s -> ids.contains(s.id())).toList();
     }
 
-    static <M> Family<M> of(Family<M> family, Set<String> ids) {
+    public static <M> Family<M> of(Family<M> family, Set<String> ids) {
         return new SomeScenarios<>(family, ids);
     }
 

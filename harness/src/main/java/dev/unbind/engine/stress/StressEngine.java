@@ -30,6 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 
 /**
  * The probabilistic engine: many instances of each scenario on real threads, with seeded delays
@@ -76,6 +77,14 @@ public final class StressEngine {
 
     /** Stresses every scenario of every selected variant within the duration; returns runs done. */
     public long run(List<Subjects.Selected> selected) {
+        return run(selected, f -> false);
+    }
+
+    /**
+     * The same, except that a target stops at its first finding that is {@code enough} (a
+     * benchmark of time to first detection needs no more).
+     */
+    public long run(List<Subjects.Selected> selected, Predicate<FindingRecord> enough) {
         int targets = selected.stream().mapToInt(s -> s.family().scenarios().size()).sum();
         if (targets == 0) {
             return 0;
@@ -94,7 +103,7 @@ public final class StressEngine {
         try {
             for (Subjects.Selected s : selected) {
                 for (Scenario<?> sc : s.family().scenarios()) {
-                    runs += stress(new Target(s.family(), s.variant(), sc), slice, pool, teams);
+                    runs += stress(new Target(s.family(), s.variant(), sc, enough), slice, pool, teams);
                 }
             }
         } finally {
@@ -116,9 +125,12 @@ public final class StressEngine {
         final Map<String, Boolean> seen = new ConcurrentHashMap<>();
         final Map<String, AtomicLong> occurrences = new ConcurrentHashMap<>();
         final AtomicReference<String> error = new AtomicReference<>();
+        final Predicate<FindingRecord> enough;
+        volatile boolean done;
         long start;
 
-        Target(Family<?> family, Variant<?> variant, Scenario<?> scenario) {
+        Target(Family<?> family, Variant<?> variant, Scenario<?> scenario, Predicate<FindingRecord> enough) {
+            this.enough = enough;
             this.family = family;
             this.variant = variant;
             this.scenario = scenario;
@@ -135,7 +147,7 @@ public final class StressEngine {
         for (WorkerTeam team : teams) {
             pool.execute(() -> {
                 try {
-                    while (System.nanoTime() < deadline && t.error.get() == null) {
+                    while (System.nanoTime() < deadline && t.error.get() == null && !t.done) {
                         runOnce(t, team, t.runs.incrementAndGet());
                     }
                 } finally {
@@ -192,12 +204,16 @@ public final class StressEngine {
     }
 
     private void record(Target t, Finding f, Defect d, FaultPlan faults, long seed, double seconds, long run) {
+        FindingRecord r = new FindingRecord(ENGINE, t.family.id(), t.variant.id(), t.scenario.id(), faults.spec(), seed,
+                d == null ? null : d.id(), f, List.of(), seconds, run, null);
         String context = t.variant.id() + " / " + t.scenario.id() + (faults.isEmpty() ? "" : " / " + faults.spec());
         FindingFile file = new FindingFile(FindingFile.FORMAT, t.variant.id(), t.scenario.id(), faults.spec(), seed, ENGINE,
                 d == null ? null : d.id(), f.kind().name(), f.signature(), f.summary(), List.of(),
                 KasanReport.render(f, context));
-        sink.finding(new FindingRecord(ENGINE, t.family.id(), t.variant.id(), t.scenario.id(), faults.spec(), seed,
-                d == null ? null : d.id(), f, List.of(), seconds, run, null), file);
+        sink.finding(r, file);
+        if (t.enough.test(r)) {
+            t.done = true;
+        }
     }
 
     private static long mix(long z) {
