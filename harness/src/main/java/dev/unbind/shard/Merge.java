@@ -191,7 +191,7 @@ public final class Merge {
         if (i == null) {
             problems.add("shard " + label + " did not report: its " + cells + " cell(s) did not run ("
                     + summary(notRun) + ")");
-            return new MergeRecord.ShardLine(index, "", "", MergeRecord.MISSING, 0, 0, 0, cells, ran);
+            return new MergeRecord.ShardLine(index, "", "", MergeRecord.MISSING, 0, plan.plannedSeconds(index), 0, cells, ran);
         }
         ShardRecord r = i.record();
         String status = MergeRecord.OK;

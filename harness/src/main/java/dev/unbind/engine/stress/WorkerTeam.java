@@ -20,16 +20,24 @@ import java.util.concurrent.locks.LockSupport;
  * Real threads that outlive a run: one stress worker's scheduler, JCStress's approach. The worker
  * thread runs a phase's first actor itself and hands the others (and whatever they spawn) to helper
  * threads the team keeps from run to run, instead of a thread pool's hand-off and a latch per
- * phase. A helper between runs spins, then yields, then parks, so the next run's actors start
- * within a few hundred nanoseconds of each other, which is what makes them race.
+ * phase. A helper between runs spins a little, then parks until it is handed an actor (an unpark:
+ * microseconds, where a pool hand-off and a latch took tens).
  *
  * <p>Waits are {@link ThreadScheduler}'s, with its hang detector (a deadlock in milliseconds, any
  * wait longer than the hang timeout), and so is the livelock check of a phase whose actor neither
  * finishes nor waits; the helper such an actor holds is never used again.
  */
 final class WorkerTeam implements Scheduler {
-    private static final int SPINS = 2_000;
-    private static final int YIELDS = 2_000;
+    /**
+     * Short: on two cores shared with other work, a thread that spins holds the core the actor it
+     * waits for needs; measured, 200 spins then a park beat 2,000 spins and 2,000 yields by 2x.
+     */
+    private static final int SPINS = 200;
+    /** None by default: on a loaded machine a yield gives the core away for a whole time slice. */
+    private static final int YIELDS = 0;
+    private static final long PARK_NANOS = 50_000;
+    /** After this long the wait is ThreadScheduler's, which reports a livelock. */
+    private static final long HANDOVER_NANOS = 10_000_000;
 
     private final ThreadScheduler waits;
     private final String name;
@@ -72,7 +80,7 @@ final class WorkerTeam implements Scheduler {
             for (int i = 1; i < actors.length; i++) {
                 hands[i] = claim();
             }
-            for (int i = 1; i < actors.length; i++) { // the others start together with this thread's actor
+            for (int i = 1; i < actors.length; i++) { // the others start as this thread's actor does
                 hands[i].start(actors[i], phase.get(i).body());
             }
             ActorBody.run(actors[0], phase.get(0).body());
@@ -82,20 +90,25 @@ final class WorkerTeam implements Scheduler {
 
     /**
      * Waits until every actor of the kernel (spawned ones included) has finished: spinning, then
-     * yielding, then in {@link ThreadScheduler#awaitAll}'s polls, which report a livelock.
+     * parked (a helper that finishes unparks us), then, past a few milliseconds, in
+     * {@link ThreadScheduler#awaitAll}'s polls, which report a livelock.
      */
     private void awaitAll(Kernel k) {
-        for (int polls = 0; polls < SPINS + YIELDS; polls++) {
-            if (allFinished(k)) {
-                return;
-            }
+        long parkedSince = 0;
+        for (int polls = 0; !allFinished(k); polls++) {
             if (polls < SPINS) {
                 Thread.onSpinWait();
-            } else {
+            } else if (polls < SPINS + YIELDS) {
                 Thread.yield();
+            } else if (parkedSince == 0) {
+                parkedSince = System.nanoTime();
+            } else if (System.nanoTime() - parkedSince > HANDOVER_NANOS) {
+                waits.awaitAll(k);
+                return;
+            } else {
+                LockSupport.parkNanos(PARK_NANOS);
             }
         }
-        waits.awaitAll(k);
     }
 
     private static boolean allFinished(Kernel k) {
@@ -168,8 +181,8 @@ final class WorkerTeam implements Scheduler {
             while (true) {
                 Actor a = next();
                 Runnable b = body;
-                actor = null;
                 body = null;
+                actor = null;
                 ActorBody.run(a, b);
                 state.set(IDLE);
                 Thread o = owner;
