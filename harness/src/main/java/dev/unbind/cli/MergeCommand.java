@@ -3,6 +3,7 @@ package dev.unbind.cli;
 import dev.unbind.shard.Merge;
 import dev.unbind.shard.MergeRecord;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -25,12 +26,8 @@ final class MergeCommand implements Callable<Integer> {
     @Option(names = "--out", description = "The merged results directory (default: ${DEFAULT-VALUE}).", defaultValue = "out/merged")
     Path out;
 
-    @Option(names = "--history", paramLabel = "DIR", description = "Keep the nights in DIR; the report says what "
-            + "changed since the last night (see nightly --history).")
-    Path history;
-
-    @Option(names = "--baseline", paramLabel = "PREV", description = "Compare with an earlier night's results directory.")
-    Path baseline;
+    @Mixin
+    HistoryOptions nights = new HistoryOptions();
 
     private final Main main;
 
@@ -52,7 +49,7 @@ final class MergeCommand implements Callable<Integer> {
                     s.index(), m.count(), s.status(), s.plannedSeconds(), s.seconds(), s.budgetSeconds(), s.ran(), s.cells(),
                     s.dir());
         }
-        HistoryStep.apply(out, history, baseline, main.out());
+        nights.apply(out, main.out());
         return Summary.conclude(out, main.out());
     }
 }

@@ -9,6 +9,7 @@ import dev.unbind.engine.stress.StressEngine;
 import dev.unbind.shard.ShardSpec;
 import dev.unbind.subject.Subjects;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -67,14 +68,8 @@ final class NightlyCommand implements Callable<Integer> {
             + "an earlier night's results, or a history directory (default: the --history directory, else estimates).")
     Path costs;
 
-    @Option(names = "--history", paramLabel = "DIR", description = "Keep the nights in DIR (a JSON line per night, "
-            + "per finding and per variant verdict): the report says what changed since the last night, and the "
-            + "next night's shards balance on the measured cell times. With --shard, only the times are read: "
-            + "merge --history records the night.")
-    Path history;
-
-    @Option(names = "--baseline", paramLabel = "PREV", description = "Compare with an earlier night's results directory.")
-    Path baseline;
+    @Mixin
+    HistoryOptions nights = new HistoryOptions();
 
     private final Main main;
 
@@ -90,7 +85,7 @@ final class NightlyCommand implements Callable<Integer> {
         ShardSpec spec = ShardSpec.resolve(shard, shardCount, System.getenv());
         if (spec != null) {
             List<String> names = engines.stream().map(e -> e.name().toLowerCase(java.util.Locale.ROOT)).toList();
-            return new ShardNight(main).run(spec, globs, names, budget, seed, out, costs != null ? costs : history);
+            return new ShardNight(main).run(spec, globs, names, budget, seed, out, costs != null ? costs : nights.history);
         }
         Subjects all = main.subjects();
         List<Subjects.Selected> selected = main.select(globs);
@@ -135,7 +130,7 @@ final class NightlyCommand implements Callable<Integer> {
             }
         }
         main.out().printf("nightly finished in %.1f s (budget %d s)%n", (System.nanoTime() - start) / 1e9, budget.toSeconds());
-        HistoryStep.apply(out, history, baseline, main.out());
+        nights.apply(out, main.out());
         return Summary.conclude(out, main.out());
     }
 

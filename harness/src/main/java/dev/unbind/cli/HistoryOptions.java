@@ -2,17 +2,25 @@ package dev.unbind.cli;
 
 import dev.unbind.history.Nights;
 import dev.unbind.history.SinceLastNight;
+import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 
-/** {@code --history} / {@code --baseline} of nightly and merge: compare, record, say so in one line. */
-final class HistoryStep {
-    private HistoryStep() {
-    }
+/** {@code --history} and {@code --baseline}, shared by nightly and merge: compare, record, say so in one line. */
+final class HistoryOptions {
+    @Option(names = "--history", paramLabel = "DIR", description = "Keep the nights in DIR (a JSON line per night, "
+            + "per finding and per variant verdict): the report says what changed since the last night, and the "
+            + "next night's shards balance on the measured cell times. With nightly --shard, only the times are "
+            + "read: merge --history records the night.")
+    Path history;
 
-    static void apply(Path results, Path history, Path baseline, PrintStream console) {
+    @Option(names = "--baseline", paramLabel = "PREV", description = "Compare with an earlier night's results directory.")
+    Path baseline;
+
+    /** Compares the night in {@code results} with the earlier ones and records it; nothing without either option. */
+    void apply(Path results, PrintStream console) {
         if (history == null && baseline == null) {
             return;
         }
