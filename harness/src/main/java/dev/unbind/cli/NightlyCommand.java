@@ -35,6 +35,8 @@ import java.util.concurrent.Callable;
  *       starts at another variant (a rotation by date) and successive nights cover them all;</li>
  *   <li>stress on real threads — the rest.</li>
  * </ol>
+ * With {@code --shard I/N} it runs one shard's part of the matrix instead ({@link ShardNight}); with
+ * {@code --history} it keeps the night ({@link HistoryOptions}).
  */
 @Command(name = "nightly", mixinStandardHelpOptions = true, description = "Run every engine over every variant within the budget and write the reports.")
 final class NightlyCommand implements Callable<Integer> {
@@ -84,6 +86,9 @@ final class NightlyCommand implements Callable<Integer> {
         }
         ShardSpec spec = ShardSpec.resolve(shard, shardCount, System.getenv());
         if (spec != null) {
+            if (nights.baseline != null) {
+                throw new BadInput("--baseline compares a whole night: give it to merge, not to a shard");
+            }
             List<String> names = engines.stream().map(e -> e.name().toLowerCase(java.util.Locale.ROOT)).toList();
             return new ShardNight(main).run(spec, globs, names, budget, seed, out, costs != null ? costs : nights.history);
         }
