@@ -109,8 +109,13 @@ final class BenchCommand implements Runnable {
             return (Double.isFinite(s) ? String.format(Locale.ROOT, "%.3f", s) : "-") + " " + detected + "/" + repeats;
         }
 
-        private static String ratio(double a, double b) {
-            return Double.isFinite(a) && Double.isFinite(b) && b > 0 ? String.format(Locale.ROOT, "x%.1f", a / b) : "-";
+        /** {@code x2535}, {@code x2.3}, {@code x0.047}: two significant digits at least. */
+        static String ratio(double a, double b) {
+            if (!(Double.isFinite(a) && Double.isFinite(b) && b > 0)) {
+                return "-";
+            }
+            double r = a / b;
+            return String.format(Locale.ROOT, r >= 100 ? "x%.0f" : r >= 1 ? "x%.1f" : "x%.2g", r);
         }
     }
 }
