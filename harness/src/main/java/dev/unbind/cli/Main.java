@@ -35,6 +35,7 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(main);
         cl.addSubcommand(new ListCommand(main));
         cl.addSubcommand(new ExploreCommand(main));
+        cl.addSubcommand(new MutateCommand(main));
         cl.addSubcommand(new StressCommand(main));
         cl.addSubcommand(new ReproCommand(main));
         cl.addSubcommand(new NightlyCommand(main));

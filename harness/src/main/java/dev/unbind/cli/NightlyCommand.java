@@ -5,7 +5,10 @@ import dev.unbind.engine.explore.ExploreOptions;
 import dev.unbind.engine.explore.Explorer;
 import dev.unbind.engine.jcstress.JcstressEngine;
 import dev.unbind.engine.lincheck.LincheckEngine;
+import dev.unbind.engine.mutate.MutationEngine;
 import dev.unbind.engine.stress.StressEngine;
+import dev.unbind.result.MutationResults;
+import dev.unbind.result.ResultSink;
 import dev.unbind.shard.ShardSpec;
 import dev.unbind.subject.Subjects;
 import picocli.CommandLine.Command;
@@ -30,6 +33,8 @@ import java.util.concurrent.Callable;
  *       per variant; first, so that no other engine has shaped the JIT's profiles yet;</li>
  *   <li>the explorer (deterministic: it proves the catalogue is still found) — up to 35%, shared
  *       equally by the variants;</li>
+ *   <li>mutation testing of the corrected variants, only with {@code --engines ...,mutate} — up to
+ *       30% (its mutants take minutes);</li>
  *   <li>Lincheck's model checker over every variant's facades — up to 15%;</li>
  *   <li>JCStress — up to 30%; a short budget cannot run every variant's tests, so each night
  *       starts at another variant (a rotation by date) and successive nights cover them all;</li>
@@ -40,6 +45,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "nightly", mixinStandardHelpOptions = true, description = "Run every engine over every variant within the budget and write the reports.")
 final class NightlyCommand implements Callable<Integer> {
+
     @Option(names = "--budget", description = "Wall-time budget for everything (default: ${DEFAULT-VALUE}).",
             defaultValue = "3m", converter = DurationConverter.class)
     Duration budget;
@@ -112,6 +118,14 @@ final class NightlyCommand implements Callable<Integer> {
                     new Explorer(ExploreOptions.defaults().withDeadline(slice), ws.catalogue, ws.sink)
                             .explore(s.family(), s.variant(), seed);
                 }
+            }
+            if (on.contains(NightlyEngine.MUTATE)) {
+                long mutateUntil = System.nanoTime() + part(NightlyEngine.MUTATE, on, end);
+                main.err().println("nightly: mutation testing until +" + secs(mutateUntil - start) + " s");
+                MutationEngine.Options o = MutationEngine.Options.of(ExploreOptions.defaults(),
+                        Duration.ofSeconds(MutationEngine.DEFAULT_LIMIT_SECONDS), seed).until(mutateUntil);
+                MutateCommand.run(new MutationEngine(o, ResultSink.NONE, out, main.err()::println), selected,
+                        MutationResults.TARGET_KILL_RATE, out, main);
             }
             if (on.contains(NightlyEngine.LINCHECK)) {
                 Duration lincheckFor = Duration.ofNanos(part(NightlyEngine.LINCHECK, on, end));

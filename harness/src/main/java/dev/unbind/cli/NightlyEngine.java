@@ -12,6 +12,12 @@ enum NightlyEngine {
     COST(0.05),
     /** Deterministic: proves the catalogue is still found. */
     EXPLORER(0.35),
+    /**
+     * Mutation testing of the corrected variants; only when asked for ({@code --engines}): its
+     * mutants take minutes, more than a 3-minute night has. Mutants it cannot start in its share
+     * are counted as not run.
+     */
+    MUTATE(0.30),
     /** Lincheck's model checker over every variant's facades. */
     LINCHECK(0.15),
     /** JCStress, rotated by date when not every test fits. */

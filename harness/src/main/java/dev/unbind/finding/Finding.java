@@ -14,9 +14,12 @@ import java.util.Optional;
  * @param witness  the named steps that led here, oldest first
  * @param faults   the faults fired before the finding
  * @param detail   extra text (a thread dump for hangs), may be empty
+ * @param furtherAccesses how many more times the same actor hit the same object at the same step in
+ *                 the same run after this finding (one bug, reported once, like KASAN stops at the
+ *                 first bad access); 0 in journals written before findings were collapsed
  */
 public record Finding(Kind kind, String summary, String object, List<Role> sites,
-                      List<Step> witness, List<Firing> faults, String detail) {
+                      List<Step> witness, List<Firing> faults, String detail, int furtherAccesses) {
 
     public Finding {
         Objects.requireNonNull(kind, "kind");
@@ -26,6 +29,21 @@ public record Finding(Kind kind, String summary, String object, List<Role> sites
         witness = List.copyOf(witness);
         faults = List.copyOf(faults);
         detail = detail == null ? "" : detail;
+    }
+
+    public Finding(Kind kind, String summary, String object, List<Role> sites,
+                   List<Step> witness, List<Firing> faults, String detail) {
+        this(kind, summary, object, sites, witness, faults, detail, 0);
+    }
+
+    /** This finding with one more access of the same bug folded into it. */
+    public Finding withFurtherAccess() {
+        return new Finding(kind, summary, object, sites, witness, faults, detail, furtherAccesses + 1);
+    }
+
+    /** The site of the offending access (the first site: accessed by, runs, freed again by...), if any. */
+    public Optional<Site> offender() {
+        return sites.isEmpty() ? Optional.empty() : Optional.of(sites.get(0).site());
     }
 
     /** The first site with the given role, if any. */
@@ -46,6 +64,23 @@ public record Finding(Kind kind, String summary, String object, List<Role> sites
             b.append(kind == Kind.HANG ? r.site().actor() : normalise(r.site().what()));
         }
         return b.toString();
+    }
+
+    /**
+     * Whether {@code signature} may be one of the further accesses folded into this finding: the same
+     * kind, object and sites but for what the offending access did (a finding file recorded before
+     * findings were collapsed may name the second field a handler read).
+     */
+    public boolean folds(String signature) {
+        if (furtherAccesses == 0 || sites.isEmpty()) {
+            return false;
+        }
+        String mine = signature();
+        String[] a = mine.split("\\|", 4);
+        String[] b = signature.split("\\|", 4);
+        return a.length == b.length && a.length >= 3 && a[0].equals(b[0]) && a[1].equals(b[1])
+                && a[2].substring(0, a[2].indexOf('=') + 1).equals(b[2].substring(0, Math.max(0, b[2].indexOf('=') + 1)))
+                && (a.length == 3 || a[3].equals(b[3]));
     }
 
     /** Drops instance numbers and the parts of a description that depend on the interleaving. */

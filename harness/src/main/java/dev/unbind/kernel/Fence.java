@@ -19,6 +19,9 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  *       moment, or entering it later, is a FENCE finding.</li>
  *   <li>{@link #allow(String)} lets named code run after the promise (the one documented
  *       exception, e.g. a release that only frees memory).</li>
+ *   <li>A finding names the code that broke the promise (its actor, user operation and, for a late
+ *       entry, the model line that ran it) apart from the last named point its actor passed, which
+ *       is only where the actor was last seen.</li>
  * </ol>
  */
 public final class Fence {
@@ -66,9 +69,14 @@ public final class Fence {
         for (int i = 0; i < SLOTS; i++) {
             Site s = inside.get(i);
             if (s != null) {
+                Actor in = kernel.actorNamed(s.actor());
+                String now = in == null ? s.step() : in.stepName();
                 kernel.report(Kind.FENCE, "broken promise (" + promise + "): " + s.actor() + " is still inside "
-                                + s.what() + " when " + here.actor() + " makes it", "fence " + promise,
-                        List.of(Role.of("still inside", s), Role.of("promised by", here)), "");
+                                + s.what() + operation(in) + " when " + here.actor() + " makes it; last point "
+                                + s.actor() + " passed: " + now, "fence " + promise,
+                        List.of(Role.of("still inside", s), Role.of("promised by", here)),
+                        "Fenced code still running: " + s.what() + "\n  by " + s.actor() + operation(in)
+                                + "\n  entered after " + s.step() + ", now after " + now + " (the last named point passed)\n");
             }
         }
     }
@@ -77,13 +85,33 @@ public final class Fence {
         return closedAt != null;
     }
 
+    /**
+     * Reports driver code running after the promise: the call itself (what, by whom, in which user
+     * operation, where in the model), the last named point its actor passed, and who made the promise.
+     */
     private void checkClosed(Site here) {
         Site c = closedAt;
         if (c != null) {
+            Actor me = kernel.self();
             kernel.report(Kind.FENCE, "broken promise (" + promise + "): " + here.actor() + " runs " + here.what()
-                            + " after " + c.actor() + " made it", "fence " + promise,
-                    List.of(Role.of("runs", here), Role.of("promised by", c)), "");
+                            + operation(me) + " after " + c.actor() + " made it; last point " + here.actor()
+                            + " passed: " + here.step(), "fence " + promise,
+                    List.of(Role.of("runs", here), Role.of("promised by", c)),
+                    "Fenced call: " + here.what() + "\n  by " + here.actor() + operation(me)
+                            + "\n  at " + caller() + "\n  after " + here.step() + " (the last named point passed)\n");
         }
+    }
+
+    /** " in read", the user operation the actor is in, or "" between operations. */
+    private static String operation(Actor a) {
+        return a == null || a.op() == null ? "" : " in " + a.op();
+    }
+
+    /** The model code that ran the fenced call: the first frame outside this class. */
+    private static String caller() {
+        return StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).walk(frames -> frames
+                .filter(f -> f.getDeclaringClass() != Fence.class && f.getDeclaringClass() != Scope.class)
+                .findFirst().map(StackWalker.StackFrame::toStackTraceElement).map(String::valueOf).orElse("(unknown)"));
     }
 
     /** The extent of covered driver code. */

@@ -276,9 +276,12 @@ public final class Kernel {
         UserContract.reportStall(this, what, timeoutMs);
     }
 
-    /** Records a finding with the current witness and firing log. */
+    /** Records a finding with the current witness and firing log (or folds it into an earlier one: see {@link Findings}). */
     public void report(Kind kind, String summary, String object, List<Role> sites, String detail) {
-        findings.add(new Finding(kind, summary, object, sites, trace.snapshot(), faults.firings(), detail));
+        Actor offender = sites.isEmpty() ? null : actors.named(sites.get(0).site().actor());
+        String op = offender == null || offender.op() == null ? "" : offender.op();
+        findings.add(Findings.bug(kind, object, sites, op),
+                () -> new Finding(kind, summary, object, sites, trace.snapshot(), faults.firings(), detail));
         progress++;
     }
 

@@ -1,5 +1,7 @@
 package dev.unbind.kernel;
 
+import dev.unbind.fault.PointGlob;
+
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -21,7 +23,9 @@ import java.util.Set;
  *       model must handle the failure path exactly as the C code does.</li>
  *   <li>A {@link Type#WINDOW} point sits inside a race window; {@link #racingWith()} names the
  *       operations of the other side, so the stress engine can count how often the window was
- *       reached while that side was in flight.</li>
+ *       reached while that side was in flight. {@link #guarding(String)} names the objects whose
+ *       lifetime the window races with, so that only a finding on one of them counts as the window
+ *       turning into a bug.</li>
  *   <li>Passing a point costs a trace append and two field reads when nothing is armed.</li>
  * </ol>
  */
@@ -32,11 +36,13 @@ public final class Point {
     private final String name;
     private final Type type;
     private final Set<String> racingWith;
+    private final String guarded;
 
-    private Point(String name, Type type, Set<String> racingWith) {
+    private Point(String name, Type type, Set<String> racingWith, String guarded) {
         this.name = Objects.requireNonNull(name, "name");
         this.type = type;
         this.racingWith = racingWith;
+        this.guarded = guarded;
         if (name.isBlank() || name.chars().anyMatch(Character::isWhitespace)) {
             throw new IllegalArgumentException("point names have no blanks: '" + name + "'");
         }
@@ -44,17 +50,49 @@ public final class Point {
 
     /** A plain step: a switch point that also marks progress in witnesses. */
     public static Point step(String name) {
-        return new Point(name, Type.STEP, Set.of());
+        return new Point(name, Type.STEP, Set.of(), "");
     }
 
     /** A race window; {@code racingWith} are the operation names of the other side. */
     public static Point window(String name, String... racingWith) {
-        return new Point(name, Type.WINDOW, java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(List.of(racingWith))));
+        return new Point(name, Type.WINDOW, java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(List.of(racingWith))), "");
     }
 
     /** A step that can fail; fail rules and fail-nth only ever fire here. */
     public static Point fallible(String name) {
-        return new Point(name, Type.FALLIBLE, Set.of());
+        return new Point(name, Type.FALLIBLE, Set.of(), "");
+    }
+
+    /**
+     * This window, naming the objects it guards: globs over the object types of findings
+     * ({@code daq|mmio}, {@code module *}, {@code fence no daq fop*}), separated by {@code |}.
+     */
+    public Point guarding(String objects) {
+        if (type != Type.WINDOW) {
+            throw new IllegalArgumentException(name + " is not a race window");
+        }
+        if (objects == null || objects.isBlank()) {
+            throw new IllegalArgumentException(name + ": name the objects the window guards");
+        }
+        return new Point(name, type, racingWith, objects.strip());
+    }
+
+    /** The globs of {@link #guarding(String)}, "" when none were declared. */
+    public String guarded() {
+        return guarded;
+    }
+
+    /** Does this window guard objects of this type? Any type, when the window declares none. */
+    public boolean guards(String objectType) {
+        if (guarded.isEmpty()) {
+            return true;
+        }
+        for (String g : guarded.split("\\|")) {
+            if (!g.isBlank() && new PointGlob(g.strip()).matches(objectType)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public String name() {

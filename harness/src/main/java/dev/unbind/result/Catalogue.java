@@ -31,8 +31,14 @@ public record Catalogue(List<FamilyInfo> families) {
     public record ScenarioInfo(String id, String title) {
     }
 
-    /** A named point as data. */
-    public record PointInfo(String name, String type, List<String> racingWith) {
+    /**
+     * A named point as data; {@code guards}: for a race window, the object-type globs it guards
+     * ("" or null when none are declared, null in journals written before windows named them).
+     */
+    public record PointInfo(String name, String type, List<String> racingWith, String guards) {
+        public PointInfo(String name, String type, List<String> racingWith) {
+            this(name, type, racingWith, "");
+        }
     }
 
     public static Catalogue of(Subjects subjects) {
@@ -43,7 +49,7 @@ public record Catalogue(List<FamilyInfo> families) {
         List<VariantInfo> vs = f.variants().stream().map(Catalogue::variant).toList();
         List<ScenarioInfo> ss = f.scenarios().stream().map(Catalogue::scenario).toList();
         List<PointInfo> ps = f.points().stream()
-                .map(p -> new PointInfo(p.name(), p.type().name(), List.copyOf(p.racingWith()))).toList();
+                .map(p -> new PointInfo(p.name(), p.type().name(), List.copyOf(p.racingWith()), p.guarded())).toList();
         return new FamilyInfo(f.id(), f.title(), f.summary(), vs, ss, ps, f.defects());
     }
 

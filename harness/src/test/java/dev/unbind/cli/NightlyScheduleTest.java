@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /** How nightly shares its budget, its explorer and cost time, and rotates the engines' order. */
 class NightlyScheduleTest {
@@ -38,8 +39,8 @@ class NightlyScheduleTest {
     }
 
     @Test
-    void withEveryEngine_eachGetsItsWeightOverTheWeightsStillToRun() {
-        EnumSet<NightlyEngine> all = EnumSet.allOf(NightlyEngine.class);
+    void withTheDefaultEngines_eachGetsItsWeightOverTheWeightsStillToRun() {
+        EnumSet<NightlyEngine> all = EnumSet.complementOf(EnumSet.of(NightlyEngine.MUTATE));
         assertEquals(0.05 / 1.05, NightlyEngine.COST.shareOfWhatIsLeft(all), 1e-9);
         assertEquals(0.35, NightlyEngine.EXPLORER.shareOfWhatIsLeft(all), 1e-9);
         assertEquals(0.15 / 0.65, NightlyEngine.LINCHECK.shareOfWhatIsLeft(all), 1e-9);
@@ -52,6 +53,13 @@ class NightlyScheduleTest {
         assertEquals(Duration.ofMillis(300), NightlyCommand.costPerVariant(9_000_000_000L, 30));
         assertEquals(Duration.ofMillis(100), NightlyCommand.costPerVariant(1_000_000_000L, 27), "too little time: the floor");
         assertEquals(Duration.ofSeconds(2), NightlyCommand.costPerVariant(600_000_000_000L, 27), "more than it needs: the cap");
+    }
+
+    @Test
+    void mutationTesting_runsOnlyWhenAskedFor_andThenHasItsShare() {
+        String defaults = new picocli.CommandLine(new NightlyCommand(null)).getCommandSpec().findOption("--engines").defaultValue();
+        assertFalse(List.of(defaults.split(",")).contains("mutate"), defaults);
+        assertEquals(0.30 / 0.95, NightlyEngine.MUTATE.shareOfWhatIsLeft(EnumSet.allOf(NightlyEngine.class)), 1e-9);
     }
 
     @Test

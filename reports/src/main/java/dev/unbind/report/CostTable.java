@@ -1,57 +1,68 @@
 package dev.unbind.report;
 
-import dev.unbind.result.Assessment;
-import dev.unbind.result.LatencyStat;
-import dev.unbind.result.RunRecord;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * What the fix costs: operation latencies measured on real threads, the variants of one operation
- * and situation side by side (remove with an fd open, with a reader blocked...). Percentiles of
- * different run records are not merged: a variant measured in two scenarios has two rows.
+ * What the fix costs the remover: per situation (fd open, reader blocked, mapping alive) one row per
+ * variant, the teardown operations side by side with p50/p99 and their sample counts, and the p99 as
+ * a factor over the pre-fix code; the per-scenario figures behind them in {@link #detail}.
  */
 final class CostTable {
-    private record Entry(String variant, String scenario, LatencyStat stat) {
-    }
-
     private CostTable() {
     }
 
-    static Table of(Assessment.FamilyView family) {
-        List<String> variants = family.variants().stream().map(v -> v.info().id()).toList();
-        List<Entry> entries = new ArrayList<>();
-        for (Assessment.VariantView v : family.variants()) {
-            for (RunRecord r : v.runs()) {
-                for (LatencyStat l : r.latencies()) {
-                    entries.add(new Entry(r.variant(), r.scenario(), l));
+    static Table of(TeardownLatencies l) {
+        Table.Builder t = new Table.Builder().col("Situation").col("Variant");
+        List<String> ops = l.ops();
+        for (String op : ops) {
+            t.num(op + ": p50 / p99 µs (samples)").num(op + ": p99 vs. pre-fix");
+        }
+        for (String situation : l.situations()) {
+            for (String variant : l.variants()) {
+                List<Cell> row = new ArrayList<>(List.of(Cell.text(TeardownLatencies.words(situation)), Cell.ref(variant)));
+                boolean any = false;
+                for (String op : ops) {
+                    Optional<TeardownLatencies.Merged> m = l.get(variant, situation, op);
+                    any |= m.isPresent();
+                    row.add(Cell.text(m.map(CostTable::percentiles).orElse(Fmt.NONE)));
+                    row.add(m.map(x -> factorCell(l.factor(x))).orElse(Cell.text(Fmt.NONE)));
+                }
+                if (any) {
+                    t.row(row);
                 }
             }
         }
-        List<String> groups = entries.stream().map(e -> key(e.stat())).distinct().sorted().toList();
-        entries.sort(Comparator.comparingInt((Entry e) -> groups.indexOf(key(e.stat())))
-                .thenComparingInt(e -> variants.indexOf(e.variant()))
-                .thenComparing(Entry::scenario));
-        Table.Builder t = new Table.Builder().col("Operation").col("Situation").col("Variant").col("Scenario")
-                .num("Count").num("p50 µs").num("p99 µs").num("Max µs").num("p99 vs. first");
-        Entry first = null;
-        for (Entry e : entries) {
-            if (first == null || !key(first.stat()).equals(key(e.stat()))) {
-                first = e;
-            }
-            LatencyStat l = e.stat();
-            t.row(List.of(Cell.code(l.op()), Cell.text(l.situation()), Cell.ref(e.variant()), Cell.code(e.scenario()),
-                    Cell.text(Fmt.count(l.count())), Cell.text(Fmt.micros(l.p50us())),
-                    Cell.text(Fmt.micros(l.p99us())), Cell.text(Fmt.micros(l.maxUs())),
-                    Cell.text(Fmt.factor(l.p99us(), first.stat().p99us()))));
-        }
-        return t.note("p99 vs. first: this row's p99 over the p99 of the first row of the same operation and "
-                + "situation (variants in catalogue order, the pre-fix code first).").build();
+        return t.note("Every scenario of one situation merged (HdrHistogram); p99 vs. pre-fix: this p99 over the first "
+                + "variant's (catalogue order, the pre-fix code first), \"too few samples\" below "
+                + TeardownLatencies.MIN_SAMPLES + " samples on either side, \"within noise\" when the 95% intervals "
+                + "of the two p99s allow a factor of 1.").build();
     }
 
-    private static String key(LatencyStat l) {
-        return l.op() + "\u0000" + l.situation();
+    static String percentiles(TeardownLatencies.Merged m) {
+        return Fmt.micros(m.p50()) + " / " + Fmt.micros(m.p99()) + " (" + Fmt.count(m.count()) + ")";
+    }
+
+    private static Cell factorCell(String f) {
+        return f.startsWith("too few") || f.contains("noise") || f.equals("baseline") ? Cell.text(f).tone(Tone.NONE) : Cell.text(f);
+    }
+
+    /** The figures of every scenario, as the run records reported them. */
+    static Table detail(TeardownLatencies l) {
+        List<String> variants = l.variants();
+        List<TeardownLatencies.Entry> entries = new ArrayList<>(l.entries());
+        entries.sort(Comparator.comparing((TeardownLatencies.Entry e) -> e.stat().op())
+                .thenComparingInt(e -> variants.indexOf(e.variant())).thenComparing(TeardownLatencies.Entry::scenario));
+        Table.Builder t = new Table.Builder().col("Operation").col("Variant").col("Scenario").col("Situation")
+                .num("Samples").num("p50 µs").num("p99 µs").num("Max µs");
+        for (TeardownLatencies.Entry e : entries) {
+            var s = e.stat();
+            t.row(List.of(Cell.code(s.op()), Cell.ref(e.variant()), Cell.code(e.scenario()),
+                    Cell.text(TeardownLatencies.words(s.situation())), Cell.text(Fmt.count(s.count())),
+                    Cell.text(Fmt.micros(s.p50us())), Cell.text(Fmt.micros(s.p99us())), Cell.text(Fmt.micros(s.maxUs()))));
+        }
+        return t.build();
     }
 }

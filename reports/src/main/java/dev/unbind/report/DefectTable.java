@@ -19,16 +19,15 @@ final class DefectTable {
         Table.Builder t = new Table.Builder().col("Defect").col("Variant").col("Property").col("Title").col("Found");
         engines.forEach(e -> t.col(e + ": first detection"));
         t.col("Reference");
-        List<String> variantIds = family.variants().stream().map(v -> v.info().id()).toList();
         for (Assessment.VariantView v : family.variants()) {
             for (Assessment.DefectView d : v.defects()) {
                 Defect x = d.defect();
                 List<Cell> row = new ArrayList<>();
-                row.add(Cell.code(x.id()).anchor(variantIds.contains(x.id()) ? "defect-" + x.id() : x.id()));
+                row.add(Cell.code(x.id()).anchor(Witnesses.anchor(family, x)));
                 row.add(Cell.ref(x.variant()));
                 row.add(Cell.text(x.property().name()));
                 row.add(Cell.text(x.title()));
-                row.add(found(problems.status(d), "#witness-" + x.id()));
+                row.add(found(problems.status(d), "#" + Witnesses.anchor(family, x)));
                 for (String e : engines) {
                     row.add(detection(d, e, v));
                 }

@@ -3,25 +3,38 @@ package dev.unbind.report;
 import dev.unbind.result.Assessment;
 import dev.unbind.result.Results;
 
+import java.util.ArrayList;
 import java.util.List;
 
-/** Everything the text reports show about one family, computed once for Markdown and HTML alike. */
+/**
+ * Everything the text reports show about one family, computed once for Markdown and HTML alike:
+ * what the main page shows (verdicts, the findings table, residual windows, costs) and what its
+ * detail and witness pages show.
+ */
 record FamilyReport(String id, String title, String summary, boolean ok, List<String> failing,
-                    Table verdicts, Table defects, BarChart detections,
-                    List<Witness> witnesses, List<Witness> uncatalogued,
+                    Table verdicts, FilterableTable findings, List<Witness> witnesses,
+                    Table defects, BarChart detections,
                     Table engineOverview, Table engineRuns,
                     Table windows, BarChart windowRates, List<List<Cell>> residual,
-                    Table readSide, BarChart readSideChart, Table costs) {
+                    Table readSide, BarChart readSideChart, TeardownLatencies latencies, VerdictCard card) {
 
     static FamilyReport of(Assessment.FamilyView f, Results results, ProblemIndex problems) {
         Witnesses w = Witnesses.of(f, results);
         WindowCoverage windows = WindowCoverage.of(f);
         List<String> failing = f.variants().stream().filter(v -> !v.metExpectation()).map(v -> v.info().id()).toList();
+        List<Witness> all = new ArrayList<>(w.catalogued());
+        all.addAll(w.uncatalogued());
+        TeardownLatencies latencies = TeardownLatencies.of(f);
         return new FamilyReport(f.info().id(), f.info().title(), f.info().summary(), failing.isEmpty(), failing,
-                VerdictTable.of(f, w), DefectTable.of(f, problems, w), DefectTable.chart(f),
-                w.catalogued(), w.uncatalogued(),
+                VerdictTable.of(f, w), FindingsTable.of(f, problems, w), List.copyOf(all),
+                DefectTable.of(f, problems, w), DefectTable.chart(f),
                 EngineTables.overview(f), EngineTables.runs(f),
                 windows.table(), windows.chart(), windows.residual(),
-                ReadSideTable.of(f), ReadSideTable.chart(f), CostTable.of(f));
+                ReadSideTable.of(f), ReadSideTable.chart(f), latencies, VerdictCard.of(f, windows, latencies, w));
+    }
+
+    /** The family's detail page, without extension. */
+    String detailPage() {
+        return "families/" + id;
     }
 }

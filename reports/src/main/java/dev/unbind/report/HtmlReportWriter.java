@@ -5,13 +5,12 @@ import dev.unbind.result.ReportWriter;
 import dev.unbind.result.Results;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * {@code index.html}: the comparison report as one self-contained page, with charts of time to first
- * detection and of race-window rates.
+ * {@code index.html}: the comparison report as self-contained pages (no server, no network), with
+ * charts of time to first detection and of race-window rates, one page per family's details and one
+ * per witness beside it.
  */
 public final class HtmlReportWriter implements ReportWriter {
     @Override
@@ -23,10 +22,7 @@ public final class HtmlReportWriter implements ReportWriter {
     public void write(Assessment assessment, Results results, Path dir) throws IOException {
         ReportView view = ReportView.of(assessment, results, dir);
         String families = String.join(", ", view.families().stream().map(FamilyReport::id).toList());
-        HtmlSink sink = new HtmlSink("unbind report: " + (view.ok() ? "OK" : "FAIL")
-                + (families.isEmpty() ? "" : " (" + families + ")"));
-        ReportOutline.render(view, sink);
-        Files.createDirectories(dir);
-        Files.writeString(dir.resolve(fileName()), sink.toString(), StandardCharsets.UTF_8);
+        String title = "unbind report: " + (view.ok() ? "OK" : "FAIL") + (families.isEmpty() ? "" : " (" + families + ")");
+        ReportPages.write(view, dir, Links.mainPage(fileName(), ".html"), title, HtmlSink::new);
     }
 }

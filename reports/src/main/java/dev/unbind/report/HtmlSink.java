@@ -3,7 +3,8 @@ package dev.unbind.report;
 import java.util.List;
 
 /**
- * One self-contained HTML5 page: inline CSS, inline SVG, no scripts, no external resources. The
+ * One self-contained HTML5 page: inline CSS, inline SVG, one inline script (the filters), no external
+ * resources, so it opens from the disk without a server. The
  * markup is also well-formed XML (every element closed, no named entities), so a plain XML parser
  * can check it.
  */
@@ -24,11 +25,41 @@ final class HtmlSink implements Sink {
             code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.92em}
             figure{margin:1em 0}figcaption{font-weight:600;margin-bottom:.3em}svg.chart{max-width:100%;height:auto}
             :target{outline:2px solid #0072B2}
+            form.filter{margin:.6em 0 .2em}form.filter label{margin-right:1em}form.filter output{color:#555}
+            details{margin:.6em 0}summary{cursor:pointer;color:#0a4f8a}
+            .card table{table-layout:fixed;width:100%;font-size:12.5px;line-height:1.3}
+            .card td,.card th{padding:.2em .4em;overflow-wrap:anywhere}.card td:first-child,.card th:first-child{width:8.5em;font-weight:600}
+            .card .scroll{overflow-x:visible}.card + p{margin-top:.3em}
+            """;
+
+    /**
+     * Narrows each filterable table to the rows whose values match every chosen one, and says how many
+     * are shown. No less-than or ampersand in it: the page stays well-formed XML.
+     */
+    private static final String FILTER_SCRIPT = """
+            document.querySelectorAll('form.filter').forEach(form => {
+              const rows = [...document.getElementById(form.dataset.table).tBodies[0].rows];
+              const selects = [...form.querySelectorAll('select')];
+              const apply = () => {
+                let shown = 0;
+                rows.forEach(r => {
+                  r.hidden = !selects.every(s => s.value === '' || r.dataset['f' + s.dataset.filter] === s.value);
+                  shown += r.hidden ? 0 : 1;
+                });
+                form.querySelector('output').textContent = shown + ' of ' + rows.length + ' shown';
+              };
+              selects.forEach(s => s.addEventListener('change', apply));
+              apply();
+            });
             """;
 
     private final StringBuilder out = new StringBuilder();
+    private final Links links;
+    /** Whether the page has a filterable table, and so needs the script that filters. */
+    private boolean filters;
 
-    HtmlSink(String title) {
+    HtmlSink(String title, Links links) {
+        this.links = links;
         out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
                 .append("<title>").append(Escape.xml(title)).append("</title>\n")
@@ -63,13 +94,53 @@ final class HtmlSink implements Sink {
 
     @Override
     public void table(Table t) {
-        out.append("<div class=\"scroll\"><table>\n<thead><tr>");
+        table(t, null, null);
+    }
+
+    @Override
+    public void card(Table t) {
+        out.append("<div class=\"card\">");
+        table(t, null, null);
+        out.append("</div>\n");
+    }
+
+    @Override
+    public void table(FilterableTable f) {
+        out.append("<form class=\"filter\" data-table=\"").append(Escape.xml(f.id())).append("\">");
+        for (int i = 0; i < f.filters().size(); i++) {
+            FilterableTable.Filter x = f.filters().get(i);
+            out.append("<label>").append(Escape.xml(x.label())).append(" <select data-filter=\"").append(i)
+                    .append("\"><option value=\"\">all</option>");
+            for (String o : x.options()) {
+                out.append("<option>").append(Escape.xml(o)).append("</option>");
+            }
+            out.append("</select></label> ");
+        }
+        out.append("<output></output></form>\n");
+        table(f.table(), f.id(), f.values());
+        filters = true;
+    }
+
+    /** A table; with {@code values}, each row carries its filter values as {@code data-f<i>} attributes. */
+    private void table(Table t, String id, List<List<String>> values) {
+        out.append("<div class=\"scroll\"><table");
+        if (id != null) {
+            out.append(" id=\"").append(Escape.xml(id)).append('"');
+        }
+        out.append(">\n<thead><tr>");
         for (Table.Column c : t.columns()) {
             out.append(c.numeric() ? "<th class=\"num\">" : "<th>").append(Escape.xml(c.title())).append("</th>");
         }
         out.append("</tr></thead>\n<tbody>\n");
-        for (List<Cell> row : t.rows()) {
-            out.append("<tr>");
+        for (int r = 0; r < t.rows().size(); r++) {
+            List<Cell> row = t.rows().get(r);
+            out.append("<tr");
+            if (values != null) {
+                for (int i = 0; i < values.get(r).size(); i++) {
+                    out.append(" data-f").append(i).append("=\"").append(Escape.xml(values.get(r).get(i))).append('"');
+                }
+            }
+            out.append('>');
             for (int i = 0; i < row.size(); i++) {
                 Cell c = row.get(i);
                 String cls = (c.tone().css() + (t.columns().get(i).numeric() ? " num" : "")).trim();
@@ -107,7 +178,14 @@ final class HtmlSink implements Sink {
                 .append(SvgLineChart.render(chart)).append("\n</figure>\n");
     }
 
-    private static String inline(List<Cell> runs) {
+    @Override
+    public void details(String summary, Runnable body) {
+        out.append("<details>\n<summary>").append(Escape.xml(summary)).append("</summary>\n");
+        body.run();
+        out.append("</details>\n");
+    }
+
+    private String inline(List<Cell> runs) {
         StringBuilder b = new StringBuilder();
         for (Cell c : runs) {
             String s = content(c);
@@ -126,20 +204,29 @@ final class HtmlSink implements Sink {
         return b.toString();
     }
 
-    /** Text, code and link; tone and anchor belong to the enclosing element. */
-    private static String content(Cell c) {
+    /** Text, code and link (or the parts in a row); tone and anchor belong to the enclosing element. */
+    private String content(Cell c) {
+        if (c.isBreak()) {
+            return "<br/>";
+        }
+        if (!c.parts().isEmpty()) {
+            return inline(c.parts());
+        }
         String s = Escape.xml(c.text());
         if (c.code() && !s.isEmpty()) {
             s = "<code>" + s + "</code>";
         }
         if (c.href() != null && !s.isEmpty()) {
-            s = "<a href=\"" + Escape.xml(c.href()) + "\">" + s + "</a>";
+            s = "<a href=\"" + Escape.xml(links.resolve(c.href())) + "\""
+                    + (c.hint() == null ? "" : " title=\"" + Escape.xml(c.hint()) + "\"") + ">" + s + "</a>";
+        } else if (c.hint() != null && !s.isEmpty()) {
+            s = "<span title=\"" + Escape.xml(c.hint()) + "\">" + s + "</span>";
         }
         return s;
     }
 
     @Override
     public String toString() {
-        return out + "</body>\n</html>\n";
+        return out + (filters ? "<script>\n" + FILTER_SCRIPT + "</script>\n" : "") + "</body>\n</html>\n";
     }
 }

@@ -5,11 +5,12 @@ import dev.unbind.result.ReportWriter;
 import dev.unbind.result.Results;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** {@code report.md}: the comparison report for reviewers and for pasting into a mailing-list reply. */
+/**
+ * {@code report.md}: the comparison report for reviewers and for pasting into a mailing-list reply,
+ * with one page per family's details and one per witness beside it.
+ */
 public final class MarkdownReportWriter implements ReportWriter {
     @Override
     public String fileName() {
@@ -18,9 +19,7 @@ public final class MarkdownReportWriter implements ReportWriter {
 
     @Override
     public void write(Assessment assessment, Results results, Path dir) throws IOException {
-        MarkdownSink sink = new MarkdownSink();
-        ReportOutline.render(ReportView.of(assessment, results, dir), sink);
-        Files.createDirectories(dir);
-        Files.writeString(dir.resolve(fileName()), sink.toString(), StandardCharsets.UTF_8);
+        ReportPages.write(ReportView.of(assessment, results, dir), dir, Links.mainPage(fileName(), ".md"), "",
+                (title, links) -> new MarkdownSink(links));
     }
 }

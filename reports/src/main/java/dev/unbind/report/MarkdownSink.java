@@ -9,6 +9,11 @@ import java.util.List;
  */
 final class MarkdownSink implements Sink {
     private final StringBuilder out = new StringBuilder();
+    private final Links links;
+
+    MarkdownSink(Links links) {
+        this.links = links;
+    }
 
     @Override
     public void heading(int level, String text, String anchor) {
@@ -61,6 +66,16 @@ final class MarkdownSink implements Sink {
     }
 
     @Override
+    public void card(Table t) {
+        table(t);
+    }
+
+    @Override
+    public void table(FilterableTable t) {
+        table(t.table());
+    }
+
+    @Override
     public void code(String text) {
         String body = text.endsWith("\n") ? text : text + "\n";
         String fence = Escape.fence(body);
@@ -77,13 +92,27 @@ final class MarkdownSink implements Sink {
         // Markdown cannot draw; the tables of the section say what changed.
     }
 
-    private static String inline(List<Cell> runs, boolean inTable) {
+    /** GitHub and most renderers open and close HTML details; plain text shows the summary line above the blocks. */
+    @Override
+    public void details(String summary, Runnable body) {
+        out.append("<details><summary>").append(Escape.xml(summary)).append("</summary>\n\n");
+        body.run();
+        out.append("</details>\n\n");
+    }
+
+    private String inline(List<Cell> runs, boolean inTable) {
         StringBuilder b = new StringBuilder();
         runs.forEach(c -> b.append(cell(c, inTable)));
         return b.toString();
     }
 
-    static String cell(Cell c, boolean inTable) {
+    String cell(Cell c, boolean inTable) {
+        if (c.isBreak()) {
+            return inTable ? "<br>" : "\n";
+        }
+        if (!c.parts().isEmpty()) {
+            return inline(c.parts(), inTable);
+        }
         String s;
         if (c.text().isEmpty()) {
             s = "";
@@ -96,7 +125,7 @@ final class MarkdownSink implements Sink {
             s = strong(s);
         }
         if (!s.isEmpty() && c.href() != null) {
-            s = "[" + s + "](" + Escape.mdHref(c.href()) + ")";
+            s = "[" + s + "](" + Escape.mdHref(links.resolve(c.href())) + ")"; // hover hints: HTML only
         }
         if (c.anchor() != null) {
             s = "<a id=\"" + Escape.xml(c.anchor()) + "\"></a>" + s;

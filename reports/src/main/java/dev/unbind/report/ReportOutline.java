@@ -1,27 +1,34 @@
 package dev.unbind.report;
 
-import dev.unbind.result.FindingRecord;
-
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The order of the comparison report, shared by Markdown and HTML: header (what ran, verdict,
- * problems, warnings), then per family its verdict table, catalogued defects, witnesses, findings
- * not in the catalogue, engines, race-window coverage and costs.
+ * The order of the comparison report's main page, shared by Markdown and HTML: header (what ran,
+ * verdict, outcomes, a verdict card per family, contents, problems, warnings), then per family its
+ * verdict table, its findings (each linking its witness page), costs and engines. Witnesses and the figures behind
+ * the sums live on pages beside it ({@link WitnessPage}, {@link FamilyDetailPage}).
  */
 final class ReportOutline {
     private ReportOutline() {
     }
 
     static void render(ReportView r, Sink out) {
-        out.heading(1, "unbind: per-fix comparison report", null);
+        out.heading(1, "unbind: per-fix comparison report", "top");
         out.paragraph(List.of(Cell.text("Verdict: "), verdict(r.ok()),
                 Cell.text(" — " + count(r.problems().size(), "problem") + ", " + count(r.warnings().size(), "warning")
                         + ", " + count(r.families().size(), "family", "families") + ".")));
         if (!r.metas().isEmpty()) {
             out.table(r.runs());
         }
+        out.heading(2, "Outcomes", "families");
+        if (r.families().isEmpty()) {
+            out.paragraph(List.of(Cell.text("No family has run records in this journal.")));
+        } else {
+            out.table(outcomes(r));
+            r.families().forEach(f -> card(f, out));
+        }
+        contents(r, out);
         out.heading(2, "Problems", "problems");
         list(out, r.problems(), Tone.BAD, "None: every fixed variant kept every property, and no catalogued "
                 + "defect was lost.");
@@ -33,15 +40,6 @@ final class ReportOutline {
         if (r.merge() != null) {
             ShardsSection.render(r.merge(), out);
         }
-        out.heading(2, "Families", "families");
-        if (r.families().isEmpty()) {
-            out.paragraph(List.of(Cell.text("No family has run records in this journal.")));
-        }
-        List<List<Cell>> index = new ArrayList<>();
-        for (FamilyReport f : r.families()) {
-            index.add(List.of(Cell.code(f.id()).link("#" + f.id()), Cell.text(" " + f.title() + ": "), verdict(f.ok())));
-        }
-        out.bullets(index);
         r.families().forEach(f -> family(f, out));
     }
 
@@ -65,37 +63,16 @@ final class ReportOutline {
 
         out.heading(3, "Variants × properties", id + "-properties");
         out.table(f.verdicts());
+        out.paragraph(List.of(Cell.text("Residual windows per variant: the "), Cell.text("verdict card").link("#card-" + id),
+                Cell.text("; every window, with the objects it guards: "),
+                Cell.text("details").link(Links.page(f.detailPage(), id + "-windows")), Cell.text(".")));
 
-        out.heading(3, "Catalogued defects", id + "-defects");
-        table(out, f.defects(), "No catalogued defect belongs to the variants that ran.");
-        if (f.detections().bars().stream().anyMatch(BarChart.Bar::drawn)) {
-            out.chart(f.detections());
-        }
-
-        out.heading(3, "Witnesses", id + "-witnesses");
-        if (f.witnesses().isEmpty()) {
-            out.paragraph(List.of(Cell.text("No catalogued defect was found.")));
-        }
-        f.witnesses().forEach(w -> witness(w, out));
-
-        out.heading(3, "Found by unbind, not in the catalogue", id + "-uncatalogued");
-        if (f.uncatalogued().isEmpty()) {
-            out.paragraph(List.of(Cell.text("None.")));
-        }
-        f.uncatalogued().forEach(w -> witness(w, out));
-
-        out.heading(3, "Engines", id + "-engines");
-        out.table(f.engineOverview());
-        out.table(f.engineRuns());
-
-        out.heading(3, "Race-window coverage", id + "-windows");
-        table(out, f.windows(), "No run counted race windows (stress records them).");
-        if (!f.windowRates().isEmpty()) {
-            out.chart(f.windowRates());
-        }
-        if (!f.residual().isEmpty()) {
-            out.heading(4, "Residual windows", id + "-residual");
-            out.bullets(f.residual());
+        out.heading(3, "Findings", id + "-findings");
+        if (f.findings().table().isEmpty()) {
+            out.paragraph(List.of(Cell.text("No catalogued defect belongs to the variants that ran, and nothing "
+                    + "else was found.").tone(Tone.NONE)));
+        } else {
+            out.table(f.findings());
         }
 
         out.heading(3, "What the fix costs", id + "-costs");
@@ -104,60 +81,77 @@ final class ReportOutline {
         if (!f.readSideChart().isEmpty()) {
             out.chart(f.readSideChart());
         }
-        out.heading(4, "Remove and close: latency under stress", id + "-latencies");
-        table(out, f.costs(), "No latencies were measured (stress records them).");
+        out.heading(4, "Teardown: latency under stress, per situation", id + "-latencies");
+        TeardownLatencies l = f.latencies();
+        if (l.isEmpty()) {
+            out.paragraph(List.of(Cell.text("No latencies were measured (stress records them).").tone(Tone.NONE)));
+        } else if (l.merged()) {
+            out.table(CostTable.of(l));
+        } else {
+            out.paragraph(List.of(Cell.text("These results predate situations and journaled histograms: the "
+                    + "scenarios cannot be merged; each scenario's figures are on the details page.").tone(Tone.NONE)));
+        }
+        out.paragraph(List.of(Cell.text("Every scenario's figures: "),
+                Cell.text("details").link(Links.page(f.detailPage(), id + "-latencies")), Cell.text(".")));
+
+        out.heading(3, "Engines", id + "-engines");
+        out.table(f.engineOverview());
+        out.paragraph(List.of(Cell.text("Every run, and each defect's detection per engine: "),
+                Cell.text("details").link(Links.page(f.detailPage(), null)), Cell.text(".")));
     }
 
-    private static void witness(Witness w, Sink out) {
-        FindingRecord r = w.record();
-        out.heading(4, w.heading(), w.anchor());
-        List<List<Cell>> facts = new ArrayList<>();
-        facts.add(List.of(Cell.text("What: "), Cell.text(r.finding().summary())));
-        if (w.defect() != null && present(w.defect().because())) {
-            facts.add(List.of(Cell.text("Because: "), Cell.text(w.defect().because())));
+    /** One line per family: its outcome in a sentence and whether it met the CI's expectations. */
+    private static Table outcomes(ReportView r) {
+        Table.Builder t = new Table.Builder().col("Family").col("Outcome").col("Expectations");
+        for (FamilyReport f : r.families()) {
+            t.row(List.of(Cell.code(f.id()).link("#card-" + f.id()), Cell.of(f.card().recommendation()),
+                    f.ok() ? Cell.text("met").tone(Tone.GOOD) : Cell.text("not met").tone(Tone.BAD)));
         }
-        List<Cell> where = new ArrayList<>(List.of(Cell.text("Where: "), Cell.ref(r.variant())));
-        if (!r.scenario().isEmpty()) {
-            where.add(Cell.text(", scenario "));
-            where.add(Cell.code(r.scenario()));
+        return t.build();
+    }
+
+    /** A family on one screen: its variants side by side. */
+    private static void card(FamilyReport f, Sink out) {
+        VerdictCard c = f.card();
+        out.heading(3, f.id() + " — " + f.title(), "card-" + f.id());
+        out.card(c.table());
+        List<Cell> line = new ArrayList<>(List.of(Cell.text("Recommendation: ")));
+        line.addAll(c.recommendation());
+        line.add(Cell.text(" "));
+        line.add(Cell.text("Everything about " + f.id()).link("#" + f.id()));
+        out.paragraph(line);
+    }
+
+    /** Where to go: the header sections, then each family and its sections. */
+    private static void contents(ReportView r, Sink out) {
+        out.heading(2, "Contents", "contents");
+        List<List<Cell>> items = new ArrayList<>();
+        items.add(List.of(Cell.text("Outcomes and verdict cards").link("#families"), Cell.text(" · "),
+                Cell.text("Problems").link("#problems"), Cell.text(" · "), Cell.text("Warnings").link("#warnings")));
+        if (r.since() != null || r.merge() != null) {
+            List<Cell> night = new ArrayList<>();
+            if (r.since() != null) {
+                night.add(Cell.text("Since last night").link("#since-last-night"));
+            }
+            if (r.merge() != null) {
+                night.addAll(night.isEmpty() ? List.of() : List.of(Cell.text(" · ")));
+                night.add(Cell.text("Shards").link("#shards"));
+            }
+            items.add(night);
         }
-        where.add(Cell.text(", faults "));
-        where.add(r.faults().isEmpty() ? Cell.text("none") : Cell.code(r.faults()));
-        facts.add(where);
-        facts.add(List.of(Cell.text("Found by: " + r.engine() + " after " + Fmt.seconds(r.secondsToDetect()) + " s and "
-                + r.runsToDetect() + " " + Engines.unit(r.engine()) + " (seed " + r.seed() + ")")));
-        if (!r.schedule().isEmpty()) {
-            facts.add(List.of(Cell.text("Schedule: "), Cell.code(String.join(" ", r.schedule()))));
+        for (FamilyReport f : r.families()) {
+            String id = f.id();
+            List<Cell> line = new ArrayList<>(List.of(Cell.code(id).link("#" + id), Cell.text(": ")));
+            line.add(Cell.text("card").link("#card-" + id));
+            line.add(Cell.text(" · "));
+            for (String part : List.of("properties", "findings", "costs", "engines")) {
+                line.add(Cell.text(part).link("#" + id + "-" + part));
+                line.add(Cell.text(" · "));
+            }
+            line.add(Cell.text("details").link(Links.page(f.detailPage(), null)));
+            items.add(line);
         }
-        if (r.file() != null && !r.file().isEmpty()) {
-            facts.add(List.of(Cell.text("Replay: "), Cell.code(r.file()).link(r.file()), Cell.text(" with "),
-                    Cell.code("./unbind repro " + r.file())));
-        }
-        if (!w.alsoFoundBy().isEmpty()) {
-            facts.add(List.of(Cell.text("Also found by: " + String.join(", ", w.alsoFoundBy()))));
-        }
-        if (w.defect() != null && present(w.defect().reference())) {
-            facts.add(List.of(Cell.text("Reference: " + w.defect().reference())));
-        }
-        out.bullets(facts);
-        int all = r.finding().witness().size();
-        if (all == 0) {
-            out.paragraph(List.of(Cell.text("Interleaving: no named steps recorded.")));
-        } else {
-            out.paragraph(List.of(Cell.text(w.omittedSteps() > 0
-                    ? "Interleaving (the last " + w.shownSteps().size() + " of " + all + " named steps):"
-                    : "Interleaving (" + all + " named steps):")));
-            out.table(w.interleaving());
-        }
-        if (w.firings().isEmpty()) {
-            out.paragraph(List.of(Cell.text("Faults fired: none.")));
-        } else {
-            out.paragraph(List.of(Cell.text("Faults fired:")));
-            out.bullets(w.firings().stream().map(s -> List.of(Cell.code(s))).toList());
-        }
-        out.paragraph(List.of(Cell.text("KASAN-style report" + (w.omittedSteps() > 0
-                ? " (witness cut to the steps above):" : ":"))));
-        out.code(w.kasan());
+        out.bullets(items);
     }
 
     private static void table(Sink out, Table t, String whenEmpty) {

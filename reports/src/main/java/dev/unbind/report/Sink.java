@@ -18,6 +18,12 @@ interface Sink {
 
     void table(Table table);
 
+    /** A verdict card: a table whose first column labels rows and whose other columns are variants. */
+    void card(Table table);
+
+    /** A table the reader can narrow down (HTML: drop-downs above it; other formats: the plain table). */
+    void table(FilterableTable table);
+
     /** Preformatted text (a KASAN report). */
     void code(String text);
 
@@ -26,4 +32,7 @@ interface Sink {
 
     /** A line chart over nights; formats that cannot draw leave it out. */
     void trend(LineChart chart);
+
+    /** Blocks shown collapsed under a one-line summary, opened on demand ({@code <details>}). */
+    void details(String summary, Runnable body);
 }

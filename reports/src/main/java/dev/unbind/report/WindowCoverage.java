@@ -56,19 +56,27 @@ final class WindowCoverage {
         return rows;
     }
 
+    /** The object types a window guards, as the catalogue of the run recorded them. */
+    Cell guards(String point) {
+        String g = family.info().points().stream().filter(p -> p.name().equals(point)).map(Catalogue.PointInfo::guards)
+                .filter(x -> x != null && !x.isEmpty()).findFirst().orElse(null);
+        return g == null ? Cell.text("not recorded").tone(Tone.NONE) : Cell.code(g.replace("|", " | "));
+    }
+
     Table table() {
-        Table.Builder t = new Table.Builder().col("Variant").col("Window").num("Hits").num("Racing hits")
+        Table.Builder t = new Table.Builder().col("Variant").col("Window").col("Guards").num("Hits").num("Racing hits")
                 .num("% racing").num("Runs").num("Violations").num("Violation rate");
         for (Row r : rows) {
-            t.row(List.of(Cell.ref(r.variant()), Cell.code(r.point()), Cell.text(Fmt.count(r.hits())),
+            t.row(List.of(Cell.ref(r.variant()), Cell.code(r.point()), guards(r.point()), Cell.text(Fmt.count(r.hits())),
                     Cell.text(Fmt.count(r.racing())), Cell.text(Fmt.percent(r.racing(), r.hits())),
                     Cell.text(Fmt.count(r.runs())),
                     Cell.text(Fmt.count(r.violations())).tone(r.violations() > 0 ? Tone.BAD : Tone.PLAIN),
                     Cell.text(Fmt.percent(r.violations(), r.runs()))));
         }
         return t.note("Racing hits: the point was reached while an operation of the other side was in flight "
-                + "(the window was really open). Violation rate: runs where the window was open and the run "
-                + "ended with a finding, of the runs that passed the point.").build();
+                + "(the window was really open). Violations: runs in which an actor that passed the open window "
+                + "then, in the same operation, made the offending access of a finding on an object the window "
+                + "guards; violation rate: of the runs that passed the point.").build();
     }
 
     /** Racing-hit rate per window (group) and variant (series). */

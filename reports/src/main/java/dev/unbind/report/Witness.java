@@ -15,7 +15,7 @@ import java.util.List;
  * named steps that led there (the last {@value #STEPS}), the faults that fired and the KASAN-style
  * report.
  *
- * @param anchor      link target ({@code witness-<defect id>}, {@code finding-<variant>-<kind>-<n>})
+ * @param anchor      link target ({@code <defect id>}, {@code finding-<variant>-<kind>-<n>})
  * @param record      the detection shown (the explorer's when it found it)
  * @param defect      the catalogued defect it shows, or null for a finding not in the catalogue
  * @param alsoFoundBy the other detections of the same defect or signature, as {@code engine ×n}
@@ -75,7 +75,8 @@ record Witness(String anchor, FindingRecord record, Defect defect, List<String> 
     /** The KASAN-style report, its witness cut to the shown steps. */
     String kasan() {
         Finding f = record.finding();
-        Finding shown = new Finding(f.kind(), f.summary(), f.object(), f.sites(), shownSteps(), f.faults(), f.detail());
+        Finding shown = new Finding(f.kind(), f.summary(), f.object(), f.sites(), shownSteps(), f.faults(), f.detail(),
+                f.furtherAccesses());
         String context = record.variant() + (record.scenario().isEmpty() ? "" : " / " + record.scenario());
         return KasanReport.render(shown, context);
     }

@@ -39,7 +39,7 @@ record Witnesses(List<Witness> catalogued, List<Witness> uncatalogued, Map<Strin
                 if (shows.isEmpty()) {
                     continue;
                 }
-                String anchor = "witness-" + d.defect().id();
+                String anchor = anchor(family, d.defect());
                 FindingRecord pick = shows.stream().sorted(PREFERENCE).findFirst().orElseThrow();
                 catalogued.add(new Witness(anchor, pick, d.defect(), others(shows, pick)));
                 anchors.put(key(pick), anchor);
@@ -61,6 +61,15 @@ record Witnesses(List<Witness> catalogued, List<Witness> uncatalogued, Map<Strin
             }
         }
         return new Witnesses(List.copyOf(catalogued), List.copyOf(uncatalogued), Map.copyOf(anchors));
+    }
+
+    /**
+     * The anchor of a catalogued defect (its findings row on the main page, its witness page's name):
+     * its id, or {@code defect-<id>} should a variant have the same id.
+     */
+    static String anchor(Assessment.FamilyView family, dev.unbind.subject.Defect d) {
+        boolean clash = family.variants().stream().anyMatch(v -> v.info().id().equals(d.id()));
+        return clash ? "defect-" + d.id() : d.id();
     }
 
     /** The anchor of the witness shown for the defect or signature of {@code r}, or null. */

@@ -24,12 +24,16 @@ class MarkdownReportWriterTest {
     @TempDir
     static Path dir;
     static String md;
+    static String detail;
+    static String witness;
 
     @BeforeAll
     static void render() throws IOException {
         Results r = ResultsFixture.results();
         new MarkdownReportWriter().write(Assessment.of(r), r, dir);
         md = Files.readString(dir.resolve("report.md"), StandardCharsets.UTF_8);
+        detail = Files.readString(dir.resolve("families/drm.md"), StandardCharsets.UTF_8);
+        witness = Files.readString(dir.resolve("witnesses/drm.ioctl-after-unplug.md"), StandardCharsets.UTF_8);
     }
 
     @Test
@@ -45,12 +49,35 @@ class MarkdownReportWriterTest {
     }
 
     @Test
+    void verdictCard_putsTheVariantsSideBySide_withWhatEachBreaksAndCosts() {
+        List<String> header = header(md, "|  | " + BASELINE + " |");
+        assertEquals(List.of("", BASELINE, FIXED), header, "the variants in the catalogue's order");
+        List<String> verdict = row(md, "Verdict |");
+        assertEquals("**broken: UAF, ERRNO (not as expected)**", verdict.get(1), "the baseline misses a defect, and has an uncatalogued errno");
+        assertEquals("**broken: HANG (not as expected)**", verdict.get(2));
+        List<String> broken = row(md, "Broken |");
+        assertEquals("UAF: [drm.ioctl-after-unplug](#drm.ioctl-after-unplug)<br>ERRNO: [1 not catalogued]"
+                + "(#finding-drm.baseline-errno-1)", broken.get(1));
+        List<String> windows = row(md, "Residual windows |");
+        assertEquals("1 of 2 open<br>`AFTER_UNPLUGGED_CHECK` **open 1200/5000, violated 40/5000 (0.8%)**", windows.get(1));
+        List<String> readSide = row(md, "Read side vs. pre-fix |");
+        assertEquals("40.0 ns (pre-fix)", readSide.get(1));
+        assertTrue(readSide.get(2).startsWith("×2.75 ("), readSide.toString());
+        List<String> fdOpen = row(md, "Remove, fd open |");
+        assertEquals(List.of("Remove, fd open", "12.0 / 80.0 (5000)", "15.0 / 120.0 (4000)"), fdOpen);
+        assertEquals(List.of("Remove, reader blocked", "–", "–"), row(md, "Remove, reader blocked |"));
+        assertTrue(md.contains("Recommendation: No variant keeps every property: 2 variants break UAF in 1, HANG in 1, "
+                + "ERRNO in 1."), md);
+        assertTrue(md.contains("| [`drm`](#card-drm) | No variant keeps every property"), "the outcomes table");
+    }
+
+    @Test
     void variantRows_showVerdictPerProperty() {
         List<String> header = header("| Variant | Expectation | Met |");
         List<String> base = row("<a id=\"" + BASELINE + "\"></a>");
         assertEquals("shows its defects", base.get(header.indexOf("Expectation")));
         assertEquals("**no**", base.get(header.indexOf("Met")));
-        assertEquals("[✗ expected](#witness-drm.ioctl-after-unplug)", base.get(header.indexOf("UAF")));
+        assertEquals("[✗ expected](#drm.ioctl-after-unplug)", base.get(header.indexOf("UAF")));
         assertEquals("✓ (defect not seen)", base.get(header.indexOf("LEAK")));
         assertEquals("[**✗ unexpected**](#finding-drm.baseline-errno-1)", base.get(header.indexOf("ERRNO")));
         assertEquals("✓", base.get(header.indexOf("MODULE")));
@@ -63,28 +90,41 @@ class MarkdownReportWriterTest {
     }
 
     @Test
-    void defectRow_showsDetectionTimePerEngineAndLinksTheFindingFile() {
-        List<String> header = header("| Defect | Variant |");
-        List<String> uaf = row("<a id=\"drm.ioctl-after-unplug\"></a>");
-        assertEquals("[yes](#witness-drm.ioctl-after-unplug)", uaf.get(header.indexOf("Found")));
-        assertEquals("[2.500 s · 17 schedules](findings/drm.baseline-uaf-1.json)",
-                uaf.get(header.indexOf("explorer: first detection")));
-        assertEquals("0.125 s · 1200 runs", uaf.get(header.indexOf("stress: first detection")));
-        assertEquals("PROTOCOLS.md §1 D-B1", uaf.get(header.indexOf("Reference")));
-
-        List<String> leak = row("<a id=\"drm.release-leak\"></a>");
-        assertEquals("**no: detection regression**", leak.get(header.indexOf("Found")));
-        assertEquals("not found", leak.get(header.indexOf("explorer: first detection")));
-        List<String> fence = row("<a id=\"drm.late-fault\"></a>");
-        assertEquals("not detected (sampled only)", fence.get(header.indexOf("Found")));
+    void findingsRow_showsTheFirstDetectionAndLinksTheFindingFileAndTheWitnessPage() {
+        List<String> header = header(md, "| Defect | What | Variant |");
+        List<String> uaf = row(md, "<a id=\"drm.ioctl-after-unplug\"></a>");
+        assertEquals("found", uaf.get(header.indexOf("Status")));
+        assertEquals("[explorer 2.500 s · 17 schedules +1](findings/drm.baseline-uaf-1.json)",
+                uaf.get(header.indexOf("First detection")));
+        assertEquals("<a id=\"drm.ioctl-after-unplug\"></a>`drm.ioctl-after-unplug`", uaf.get(header.indexOf("Defect")));
+        assertEquals("`" + BASELINE + "`", uaf.get(header.indexOf("Variant")));
+        assertEquals("[witness](witnesses/drm.ioctl-after-unplug.md)", uaf.get(header.indexOf("Witness")));
+        List<String> leak = row(md, "<a id=\"drm.release-leak\"></a>");
+        assertEquals("**not found: detection regression**", leak.get(header.indexOf("Status")));
+        List<String> fence = row(md, "<a id=\"drm.late-fault\"></a>");
+        assertEquals("not detected (sampled only)", fence.get(header.indexOf("Status")));
     }
 
     @Test
-    void witness_showsBecauseTheLastFortyStepsFaultsAndKasan() {
-        String w = section("#### <a id=\"witness-drm.ioctl-after-unplug\"></a>", "#### ");
+    void detailPage_showsDetectionTimePerEngine_linkingBackToTheMainPage() {
+        List<String> header = header(detail, "| Defect | Variant |");
+        List<String> uaf = row(detail, "<a id=\"drm.ioctl-after-unplug\"></a>");
+        assertEquals("[yes](../report.md#drm.ioctl-after-unplug)", uaf.get(header.indexOf("Found")));
+        assertEquals("[2.500 s · 17 schedules](../findings/drm.baseline-uaf-1.json)",
+                uaf.get(header.indexOf("explorer: first detection")));
+        assertEquals("0.125 s · 1200 runs", uaf.get(header.indexOf("stress: first detection")));
+        assertEquals("PROTOCOLS.md §1 D-B1", uaf.get(header.indexOf("Reference")));
+        List<String> leak = row(detail, "<a id=\"drm.release-leak\"></a>");
+        assertEquals("not found", leak.get(header.indexOf("explorer: first detection")));
+    }
+
+    @Test
+    void witnessPage_showsBecauseTheLastFortyStepsFaultsAndKasan() {
+        String w = witness;
+        assertTrue(w.startsWith("# <a id=\"drm.ioctl-after-unplug\"></a>"), w);
         assertTrue(w.contains("- Because: Nothing stops an ioctl that passed the unplugged check before the free."), w);
         assertTrue(w.contains("Found by: explorer after 2.500 s and 17 schedules (seed 42)"), w);
-        assertTrue(w.contains("- Replay: [`findings/drm.baseline-uaf-1.json`](findings/drm.baseline-uaf-1.json) with "
+        assertTrue(w.contains("- Replay: [`findings/drm.baseline-uaf-1.json`](../findings/drm.baseline-uaf-1.json) with "
                 + "`./unbind repro findings/drm.baseline-uaf-1.json`"), w);
         assertTrue(w.contains("Also found by: stress ×1"), w);
         assertTrue(w.contains("Interleaving (the last 40 of 45 named steps):"), w);
@@ -94,23 +134,27 @@ class MarkdownReportWriterTest {
         assertTrue(w.contains("- `delay park 200us at AFTER_UNPLUGGED_CHECK (ioctl, hit 1)`"), w);
         assertTrue(w.contains("```\n==================="), w);
         assertTrue(w.contains("BUG: unbind: use-after-free in AFTER_UNPLUGGED_CHECK"), w);
+        assertFalse(md.contains("BUG: unbind:"), "no KASAN report on the main page");
     }
 
     @Test
-    void uncataloguedFindings_haveTheirOwnSection() {
-        String u = section("### <a id=\"drm-uncatalogued\"></a>Found by unbind, not in the catalogue", "### ");
-        assertTrue(u.contains("#### <a id=\"finding-drm.baseline-errno-1\"></a>errno: poll returned -19 as a mask"), u);
-        assertTrue(u.contains("<a id=\"finding-drm.unplug-enter-exit-hang-1\"></a>"), u);
+    void uncataloguedFindings_areRowsOfTheFindingsTable() {
+        List<String> header = header(md, "| Defect | What | Variant |");
+        List<String> errno = row(md, "<a id=\"finding-drm.baseline-errno-1\"></a>not in the catalogue |");
+        assertEquals("poll returned -19 as a mask", errno.get(header.indexOf("What")));
+        assertEquals("[witness](witnesses/finding-drm.baseline-errno-1.md)", errno.get(header.indexOf("Witness")));
+        List<String> hang = row(md, "<a id=\"finding-drm.unplug-enter-exit-hang-1\"></a>**not in the catalogue**");
+        assertEquals("HANG", hang.get(header.indexOf("Kind")), "a fixed variant's finding is marked bad: " + hang);
     }
 
     @Test
     void windowsAndResidual_countRacingHitsAndViolations() {
-        List<String> header = header("| Variant | Window |");
-        List<String> base = rowWith("[`" + BASELINE + "`](#" + BASELINE + ")", "`AFTER_UNPLUGGED_CHECK`");
+        List<String> header = header(detail, "| Variant | Window |");
+        List<String> base = rowWith(detail, "[`" + BASELINE + "`](../report.md#" + BASELINE + ")", "`AFTER_UNPLUGGED_CHECK`");
         assertEquals("24.0%", base.get(header.indexOf("% racing")));
         assertEquals("**40**", base.get(header.indexOf("Violations")));
         assertEquals("0.8%", base.get(header.indexOf("Violation rate")));
-        String residual = section("#### <a id=\"drm-residual\"></a>Residual windows", "### ");
+        String residual = section(detail, "### <a id=\"drm-residual\"></a>Residual windows", "## ");
         assertTrue(residual.contains("`AFTER_UNPLUGGED_CHECK` racing 900 times, never turned into a violation "
                 + "(0 of 4000 runs)"), residual);
         assertTrue(residual.contains("**racing 1200 times, turned into a violation in 40 of 5000 runs (0.8%)**"),
@@ -118,12 +162,30 @@ class MarkdownReportWriterTest {
     }
 
     @Test
-    void costs_putVariantsSideBySide() {
-        List<String> header = header("| Operation | Situation |");
-        List<String> fixed = rowWith("`remove`", "[`" + FIXED + "`](#" + FIXED + ")");
-        assertEquals("120.0", fixed.get(header.indexOf("p99 µs")));
-        assertEquals("×1.50", fixed.get(header.indexOf("p99 vs. first")));
-        assertEquals("fd open", fixed.get(header.indexOf("Situation")));
+    void costs_putVariantsSideBySide_perSituation_withSampleCounts() {
+        List<String> header = header("| Situation | Variant |");
+        List<String> fixed = rowWith("fd open", "[`" + FIXED + "`](#" + FIXED + ")");
+        assertEquals("15.0 / 120.0 (4000)", fixed.get(header.indexOf("remove: p50 / p99 µs (samples)")));
+        assertEquals("×1.50", fixed.get(header.indexOf("remove: p99 vs. pre-fix")));
+        List<String> base = rowWith("fd open", "[`" + BASELINE + "`](#" + BASELINE + ")");
+        assertEquals("baseline", base.get(header.indexOf("remove: p99 vs. pre-fix")));
+    }
+
+    @Test
+    void costs_underTheMinimumCount_sayTooFewSamplesInsteadOfAFactor() {
+        List<String> header = header("| Situation | Variant |");
+        List<String> fixed = rowWith("fd open", "[`" + FIXED + "`](#" + FIXED + ")");
+        assertEquals("6.0 / 9.0 (40)", fixed.get(header.indexOf("close: p50 / p99 µs (samples)")));
+        assertEquals("too few samples", fixed.get(header.indexOf("close: p99 vs. pre-fix")));
+    }
+
+    @Test
+    void costs_perScenarioDetail_isCollapsedOnTheDetailPage() {
+        String costs = section(detail, "## <a id=\"drm-latencies\"></a>", "## ");
+        int details = costs.indexOf("<details><summary>Per scenario: 4 measurements</summary>");
+        assertTrue(details > 0, costs);
+        assertTrue(costs.indexOf("| Operation | Variant | Scenario |") > details, costs);
+        assertTrue(costs.indexOf("</details>") > costs.indexOf("| Operation | Variant | Scenario |"), costs);
     }
 
     @Test
@@ -139,34 +201,60 @@ class MarkdownReportWriterTest {
 
     @Test
     void escaping_keepsPipesAndAnglesOutOfTheMarkup() {
-        String prose = md.replaceAll("(?s)```\n.*?```\n", "");
-        assertTrue(md.contains(ResultsFixture.NASTY_SUMMARY), "code blocks keep the text as it is");
+        String page = read("witnesses/finding-drm.unplug-enter-exit-hang-1.md");
+        String prose = page.replaceAll("(?s)```\n.*?```\n", "");
+        assertTrue(page.contains(ResultsFixture.NASTY_SUMMARY), "code blocks keep the text as it is");
         assertFalse(prose.contains(ResultsFixture.NASTY_SUMMARY), "outside code blocks it is escaped");
-        assertTrue(md.contains("remove \\<blocked\\> \\& stuck \\| waiting on srcu"));
+        assertTrue(page.contains("remove \\<blocked\\> \\& stuck \\| waiting on srcu"));
+        assertTrue(md.contains("remove \\<blocked\\> \\& stuck \\| waiting on srcu"), "in the findings table too");
         for (String line : md.lines().filter(l -> l.startsWith("| ")).toList()) {
             assertFalse(line.contains("<blocked>"), line);
         }
     }
 
+    private static String read(String page) {
+        try {
+            return Files.readString(dir.resolve(page), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new AssertionError("no page " + page, e);
+        }
+    }
+
     private static String section(String start, String next) {
-        int i = md.indexOf(start);
+        return section(md, start, next);
+    }
+
+    private static String section(String text, String start, String next) {
+        int i = text.indexOf(start);
         assertTrue(i >= 0, "no " + start);
-        int j = md.indexOf("\n" + next, i + start.length());
-        return md.substring(i, j < 0 ? md.length() : j);
+        int j = text.indexOf("\n" + next, i + start.length());
+        return text.substring(i, j < 0 ? text.length() : j);
     }
 
     private static List<String> header(String start) {
-        return md.lines().filter(l -> l.startsWith(start)).findFirst().map(MarkdownReportWriterTest::cells)
+        return header(md, start);
+    }
+
+    private static List<String> header(String text, String start) {
+        return text.lines().filter(l -> l.startsWith(start)).findFirst().map(MarkdownReportWriterTest::cells)
                 .orElseThrow(() -> new AssertionError("no table header " + start));
     }
 
     private static List<String> row(String firstCellStart) {
-        return md.lines().filter(l -> l.startsWith("| " + firstCellStart)).findFirst()
+        return row(md, firstCellStart);
+    }
+
+    private static List<String> row(String text, String firstCellStart) {
+        return text.lines().filter(l -> l.startsWith("| " + firstCellStart)).findFirst()
                 .map(MarkdownReportWriterTest::cells).orElseThrow(() -> new AssertionError("no row " + firstCellStart));
     }
 
     private static List<String> rowWith(String first, String also) {
-        List<String> r = md.lines().filter(l -> l.startsWith("| " + first + " |") && l.contains(also)).findFirst()
+        return rowWith(md, first, also);
+    }
+
+    private static List<String> rowWith(String text, String first, String also) {
+        List<String> r = text.lines().filter(l -> l.startsWith("| " + first + " |") && l.contains(also)).findFirst()
                 .map(MarkdownReportWriterTest::cells).orElse(null);
         assertNotNull(r, "no row " + first + " with " + also);
         return r;

@@ -79,11 +79,11 @@ final class ResultsFixture {
                 new RunRecord("stress", FAMILY, BASELINE, "ioctl-vs-unplug", "delay AFTER_UNPLUGGED_CHECK", 5000,
                         10.0, "ok", "", List.of(new WindowStat(WINDOW, 5000, 1200, 5000, 40),
                         new WindowStat(OTHER_WINDOW, 800, 0, 800, 0)),
-                        List.of(new LatencyStat("remove", "fd open", 5000, 12.5, 80.0, 310.0)), null),
+                        List.of(latency("remove", 5000, 12, 80), latency("close", 30, 5, 9)), null),
                 RunRecord.of("stress", FAMILY, BASELINE, "mmap-vs-unplug", "", 2000, 5.0, "ok", ""),
                 new RunRecord("stress", FAMILY, FIXED, "ioctl-vs-unplug", "delay AFTER_UNPLUGGED_CHECK", 4000,
                         10.0, "incomplete", "budget ran out", List.of(new WindowStat(WINDOW, 4000, 900, 4000, 0)),
-                        List.of(new LatencyStat("remove", "fd open", 4000, 15.0, 120.0, 900.0)), null),
+                        List.of(latency("remove", 4000, 15, 120), latency("close", 40, 6, 12)), null),
                 readSide(BASELINE, 40.0),
                 readSide(FIXED, 110.0));
 
@@ -123,5 +123,14 @@ final class ResultsFixture {
     static RunRecord readSide(String variant, double ns) {
         return new RunRecord("cost", FAMILY, variant, "read-side", "", 1_000_000, 0.5, "ok", "", List.of(), List.of(),
                 new ReadSideCost("ioctl(GET_PARAM)", 1_000_000, 5, ns, ns * 0.9, ns * 1.5));
+    }
+
+    /** {@code n} samples with an fd open: 55% at {@code p50}, then the middle, the top 2% at {@code p99}. */
+    static LatencyStat latency(String op, int n, long p50, long p99) {
+        org.HdrHistogram.Histogram h = new org.HdrHistogram.Histogram(2);
+        for (int i = 0; i < n; i++) {
+            h.recordValue(i < n * 0.55 ? p50 : i < n * 0.98 ? (p50 + p99) / 2 : p99);
+        }
+        return LatencyStat.of(op, "FD_OPEN", h);
     }
 }

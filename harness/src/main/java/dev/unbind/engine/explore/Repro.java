@@ -112,6 +112,7 @@ public final class Repro {
         if (throughDefect != null) {
             return findings.stream().filter(throughDefect::matches).findFirst();
         }
-        return findings.stream().filter(f -> f.signature().equals(file.signature())).findFirst();
+        return findings.stream().filter(f -> f.signature().equals(file.signature())).findFirst()
+                .or(() -> findings.stream().filter(f -> f.folds(file.signature())).findFirst());
     }
 }

@@ -180,7 +180,7 @@ public final class LincheckEngine {
             return f;
         }
         return new Finding(f.kind(), f.summary(), f.object(), f.sites(), f.witness(), f.faults(),
-                f.detail() + "Lincheck's detailed trace: " + trace + "\n");
+                f.detail() + "Lincheck's detailed trace: " + trace + "\n", f.furtherAccesses());
     }
 
     private void record(String family, LincheckCheck c, Finding f, String defect, double seconds, long runs) {

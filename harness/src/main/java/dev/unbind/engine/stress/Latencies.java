@@ -7,30 +7,32 @@ import org.HdrHistogram.Histogram;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Wall-clock latency of selected operations (remove, close) per scenario, in HdrHistograms:
- * what a fix costs the remover with an fd open or a reader blocked.
+ * Wall-clock latency of the family's teardown operations in one scenario, in HdrHistograms of
+ * microseconds: what a fix costs the remover in the scenario's situation (an fd open, a reader
+ * blocked, a mapping alive). The histograms go into the run record, so that reports merge the
+ * scenarios of one situation before reading percentiles.
  */
 final class Latencies {
-    static final Set<String> MEASURED = Set.of("remove", "close", "rmmod");
+    /** Two significant digits: 1% resolution, and a histogram small enough to journal. */
+    private static final int DIGITS = 2;
 
-    private final String situation;
+    private final Teardown teardown;
     private final Map<String, Histogram> byOp = new TreeMap<>();
 
-    Latencies(String situation) {
-        this.situation = situation;
+    Latencies(Teardown teardown) {
+        this.teardown = teardown;
     }
 
     void record(String op, long nanos) {
-        if (!MEASURED.contains(op)) {
+        if (!teardown.ops().contains(op)) {
             return;
         }
         Histogram h;
         synchronized (byOp) {
-            h = byOp.computeIfAbsent(op, o -> new ConcurrentHistogram(3));
+            h = byOp.computeIfAbsent(op, o -> new ConcurrentHistogram(DIGITS));
         }
         h.recordValue(Math.max(1, nanos / 1000));
     }
@@ -38,8 +40,7 @@ final class Latencies {
     List<LatencyStat> stats() {
         List<LatencyStat> out = new ArrayList<>();
         synchronized (byOp) {
-            byOp.forEach((op, h) -> out.add(new LatencyStat(op, situation, h.getTotalCount(),
-                    h.getValueAtPercentile(50), h.getValueAtPercentile(99), h.getMaxValue())));
+            byOp.forEach((op, h) -> out.add(LatencyStat.of(op, teardown.situation(), h)));
         }
         return out;
     }

@@ -3,9 +3,7 @@ package dev.unbind.engine.stress;
 import dev.unbind.fault.FaultPlan;
 import dev.unbind.finding.Finding;
 import dev.unbind.finding.KasanReport;
-import dev.unbind.kernel.Actor;
 import dev.unbind.kernel.Kernel;
-import dev.unbind.kernel.OpListener;
 import dev.unbind.result.Catalogue;
 import dev.unbind.result.FindingFile;
 import dev.unbind.result.FindingRecord;
@@ -120,7 +118,6 @@ public final class StressEngine {
         final RunPlans plans;
         final WindowCoverage coverage = new WindowCoverage();
         final Latencies latencies;
-        final OpListener latencyListener;
         final AtomicLong runs = new AtomicLong();
         final Map<String, Boolean> seen = new ConcurrentHashMap<>();
         final Map<String, AtomicLong> occurrences = new ConcurrentHashMap<>();
@@ -135,8 +132,7 @@ public final class StressEngine {
             this.variant = variant;
             this.scenario = scenario;
             this.plans = new RunPlans(family, variant.id(), scenario.id(), options.extra());
-            this.latencies = new Latencies(scenario.id());
-            this.latencyListener = (Actor a, String op, int rc, long nanos) -> latencies.record(op, nanos);
+            this.latencies = new Latencies(Teardown.of(family, scenario));
         }
     }
 
@@ -181,7 +177,10 @@ public final class StressEngine {
         Kernel k = Kernel.builder().scheduler(team).faults(faults).seed(seed).traceCapacity(512).build();
         WindowCoverage.Run cov = t.coverage.newRun();
         k.listener(cov);
-        k.opListener(t.latencyListener);
+        k.opListener((a, op, rc, nanos) -> {
+            t.latencies.record(op, nanos);
+            cov.done(a, op, rc, nanos);
+        });
         Plan plan = t.family.plan(t.variant.id(), t.scenario.id(), k);
         k.run(plan.phases());
         if (!k.hangReported()) {

@@ -37,9 +37,11 @@ public class Misc {
     /** device_create of the class device and node. */
     public static final Point DEVICE_CREATE = Point.fallible("kernel.misc_register.device_create");
     /** misc_open has found the device and is about to pin its fops. */
-    public static final Point OPEN_FOUND = Point.window("kernel.misc_open.found", "remove");
+    public static final Point OPEN_FOUND = Point.window("kernel.misc_open.found", "remove")
+            .guarding("miscdevice|module *");
     /** One step of a walk of misc_list. */
-    public static final Point LIST_WALK = Point.window("kernel.misc_list.walk", "remove", "probe");
+    public static final Point LIST_WALK = Point.window("kernel.misc_list.walk", "remove", "probe")
+            .guarding("miscdevice");
 
     protected final Kernel kernel;
     protected final Mutex miscMtx;

@@ -63,8 +63,10 @@ final class CdevSyncSketch {
      * fails: then the caller gets the low half of the sync pointer, as x86-64 GCC leaves it.
      */
     static final Point NO_RETURN_VALUE = Point.fallible("cdev.sync.cdev_sync_init.no-return-value");
-    static final Point OPEN_READ_LOCKED = Point.window("cdev.sync.open.read-locked", "remove");
-    static final Point REVOKE_WRITE_LOCKED = Point.window("cdev.sync.revoke.write-locked", "open");
+    static final Point OPEN_READ_LOCKED = Point.window("cdev.sync.open.read-locked", "remove")
+            .guarding("daq|cdev|cdev_sync_data|fence no daq fop*");
+    static final Point REVOKE_WRITE_LOCKED = Point.window("cdev.sync.revoke.write-locked", "open")
+            .guarding("cdev|cdev_sync_data");
     /** What a garbage return of cdev_sync_init looks like: the low 32 bits of a kmalloc address. */
     static final int LOW_HALF_OF_SYNC_POINTER = 0x8a3c2e40;
 

@@ -19,7 +19,8 @@ import dev.unbind.kernel.fs.Vfs;
 class CharDevCore {
     static final int DAQ_MAJOR = 240;
     /** chrdev_open holds a cdev reference (cdev_get) and has not yet read the cdev's fields. */
-    static final Point OPEN_GOT_CDEV = Point.window("cdev.core.chrdev_open.got-cdev", "remove", "rmmod");
+    static final Point OPEN_GOT_CDEV = Point.window("cdev.core.chrdev_open.got-cdev", "remove", "rmmod")
+            .guarding("cdev|daq|cdev_sync_data|module *|fence no daq fop*");
 
     final Kernel k;
     final CdevMap map;

@@ -26,11 +26,13 @@ abstract class DaqDriver {
     static final Point IOREMAP = Point.fallible("cdev.driver.probe.devm_ioremap");
     static final Point CDEV_ALLOC = Point.fallible("cdev.driver.probe.cdev_alloc");
     static final Point NODES_CREATE = Point.fallible("cdev.driver.probe.device_add");
-    static final Point NODES_VISIBLE = Point.window("cdev.driver.probe.nodes-visible", "open");
+    static final Point NODES_VISIBLE = Point.window("cdev.driver.probe.nodes-visible", "open")
+            .guarding("daq|cdev|mmio");
     static final Point REQUEST_IRQ = Point.fallible("cdev.driver.probe.request_irq");
     static final Point CLIENT_ALLOC = Point.fallible("cdev.driver.open.kzalloc_client");
-    static final Point HW_ACCESS = Point.window("cdev.driver.hw-access", "remove");
-    static final Point WAITING = Point.window("cdev.driver.about-to-sleep", "remove");
+    static final Point HW_ACCESS = Point.window("cdev.driver.hw-access", "remove").guarding("mmio|daq");
+    static final Point WAITING = Point.window("cdev.driver.about-to-sleep", "remove")
+            .guarding("daq|run|fence no daq fop*");
     static final Point REMOVE_BEGIN = Point.step("cdev.driver.remove.begin");
     static final Point REMOVE_RETURNS = Point.step("cdev.driver.remove.returns");
 

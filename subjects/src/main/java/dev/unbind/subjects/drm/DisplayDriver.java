@@ -24,8 +24,9 @@ abstract class DisplayDriver {
     static final Point ALLOC_PLANE = Point.fallible("drm.driver.probe.alloc_plane");
     static final Point ALLOC_CONNECTOR = Point.fallible("drm.driver.probe.alloc_connector");
     static final Point PANEL_ACTION = Point.fallible("drm.driver.probe.panel_drmm_add_action");
-    static final Point HW_ACCESS = Point.window("drm.driver.hw-access", "remove");
-    static final Point WAITING_EVENT = Point.window("drm.driver.ioctl.waiting-event", "remove");
+    static final Point HW_ACCESS = Point.window("drm.driver.hw-access", "remove").guarding("mmio|clk");
+    static final Point WAITING_EVENT = Point.window("drm.driver.ioctl.waiting-event", "remove")
+            .guarding("run|drm_device|drm_file");
     static final Point REMOVE_RETURNS = Point.step("drm.driver.remove.returns");
 
     final Kernel k;

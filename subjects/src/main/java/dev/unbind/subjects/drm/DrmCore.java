@@ -40,19 +40,25 @@ final class DrmCore {
     static final Point MINOR_ALLOC = Point.fallible("drm.core.drm_dev_init.minor_alloc");
     static final Point DEVM_PUT_ACTION = Point.fallible("drm.core.devm_drm_dev_init.devm_add_action");
     static final Point MINOR_DEVICE_ADD = Point.fallible("drm.core.drm_minor_register.device_add");
-    static final Point MINOR_VISIBLE = Point.window("drm.core.drm_minor_register.visible", "open");
+    static final Point MINOR_VISIBLE = Point.window("drm.core.drm_minor_register.visible", "open")
+            .guarding("drm_minor|drm_device");
     static final Point MODESET_REGISTER = Point.fallible("drm.core.drm_dev_register.modeset_register_all");
-    static final Point MINOR_ACQUIRED = Point.window("drm.core.drm_stub_open.minor-acquired", "remove");
+    static final Point MINOR_ACQUIRED = Point.window("drm.core.drm_stub_open.minor-acquired", "remove")
+            .guarding("drm_minor|drm_device|module *");
     static final Point FILE_ALLOC = Point.fallible("drm.core.drm_open.drm_file_alloc");
     static final Point IOCTL_AFTER_UNPLUGGED_CHECK =
-            Point.window("drm.core.drm_ioctl.after-unplugged-check", "remove");
+            Point.window("drm.core.drm_ioctl.after-unplugged-check", "remove").guarding("mmio|clk|drm_*");
     static final Point UNPLUGGED_SET = Point.step("drm.core.drm_dev_unplug.unplugged-set");
     static final Point UNREGISTERED = Point.step("drm.core.drm_dev_unregister.done");
     static final Point STATE_ALLOC = Point.fallible("drm.core.drm_atomic_state_alloc");
-    static final Point COMMIT_QUEUED = Point.window("drm.core.atomic_commit.queued", "remove");
-    static final Point TAIL_BEGIN = Point.window("drm.core.commit_tail.begin", "remove");
-    static final Point TAIL_CLEANUP = Point.window("drm.core.commit_tail.cleanup_planes", "remove");
-    static final Point MANAGED_RELEASE = Point.window("drm.core.drm_dev_release.managed-release", "rmmod");
+    static final Point COMMIT_QUEUED = Point.window("drm.core.atomic_commit.queued", "remove")
+            .guarding("drm_atomic_state|drm_plane|fence no commit work*");
+    static final Point TAIL_BEGIN = Point.window("drm.core.commit_tail.begin", "remove")
+            .guarding("mmio|clk|drm_*|crtc_scanout|fence no commit work*");
+    static final Point TAIL_CLEANUP = Point.window("drm.core.commit_tail.cleanup_planes", "remove")
+            .guarding("clk|mmio|drm_*");
+    static final Point MANAGED_RELEASE = Point.window("drm.core.drm_dev_release.managed-release", "rmmod")
+            .guarding("module *|drm_*");
 
     final Kernel k;
     /** drm_unplug_srcu: one grace period domain for all DRM devices. */

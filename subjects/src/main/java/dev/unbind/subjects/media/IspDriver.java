@@ -28,9 +28,10 @@ abstract class IspDriver {
     /** video_register_device of the ISP's capture node, after the media device is registered. */
     static final Point VIDEO_REGISTER = Point.fallible("media.driver.probe.video_register_device");
     /** link_notify is writing the ISP's registers. */
-    static final Point HW_ACCESS = Point.window("media.driver.link_notify.hw-access", "remove", "probe");
+    static final Point HW_ACCESS = Point.window("media.driver.link_notify.hw-access", "remove", "probe")
+            .guarding("isp_mmio|isp_device");
     /** The interrupt handler is using the context. */
-    static final Point ISR = Point.window("media.driver.isr", "remove");
+    static final Point ISR = Point.window("media.driver.isr", "remove").guarding("isp_device|isp_mmio");
     static final Point REMOVE_BEGIN = Point.step("media.driver.remove.begin");
     static final Point REMOVE_RETURNS = Point.step("media.driver.remove.returns");
 

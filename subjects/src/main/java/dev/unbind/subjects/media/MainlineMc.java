@@ -35,7 +35,8 @@ import dev.unbind.kernel.fs.Inode;
 final class MainlineMc extends McCore {
     static final Point KZALLOC_DEVNODE = Point.fallible("media.device.register.kzalloc_devnode");
     /** media_device_ioctl has read devnode->media_dev and is about to use it. */
-    static final Point IOCTL_GOT_MEDIA_DEV = Point.window("media.device.ioctl.got-media-dev", "remove", "probe");
+    static final Point IOCTL_GOT_MEDIA_DEV = Point.window("media.device.ioctl.got-media-dev", "remove", "probe")
+            .guarding("isp_device|isp_mmio|media_device_ioctl*|fence no media op*");
 
     MainlineMc(Kernel k, Module mc) {
         super(k, mc);

@@ -37,10 +37,12 @@ abstract class McCore {
     /** device_create_file(dev, &dev_attr_model). */
     static final Point CREATE_MODEL_ATTR = Point.fallible("media.device.register.device_create_file");
     /** chrdev_open holds the cdev; media_open has not taken media_devnode_lock yet. */
-    static final Point OPEN_CDEV_ACQUIRED = Point.window("media.devnode.open.cdev-acquired", "remove", "probe");
+    static final Point OPEN_CDEV_ACQUIRED = Point.window("media.devnode.open.cdev-acquired", "remove", "probe")
+            .guarding("isp_device|media_device*|media_devnode*|module *");
     /** A file operation passed its unlocked "registered" test and goes on into the device. */
     static final Point FOP_AFTER_REGISTERED_CHECK =
-            Point.window("media.devnode.fop.after-registered-check", "remove", "probe");
+            Point.window("media.devnode.fop.after-registered-check", "remove", "probe")
+                    .guarding("isp_device|isp_mmio|media_device*|media_devnode*|fence no media op*");
     /** MEDIA_IOC_G_TOPOLOGY is walking the graph under graph_mutex. */
     static final Point GRAPH_WALK = Point.step("media.device.ioctl.graph-walk");
 

@@ -37,7 +37,8 @@ class SeriesMc extends SeriesDevnode {
     static final Point KZALLOC_FH = Point.fallible("media.device.open.kzalloc_fh");
     /** media_device_close passed its registered test and goes on into the media_device. */
     static final Point CLOSE_AFTER_REGISTERED_CHECK =
-            Point.window("media.device.close.after-registered-check", "remove", "probe");
+            Point.window("media.device.close.after-registered-check", "remove", "probe")
+                    .guarding("isp_device|media_device_fh|media_device*");
 
     SeriesMc(Kernel k, Module mc) {
         super(k, mc);

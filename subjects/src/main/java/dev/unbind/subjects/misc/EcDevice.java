@@ -20,7 +20,7 @@ import dev.unbind.kernel.device.Device;
 final class EcDevice {
     static final Point KZALLOC = Point.fallible("misc.cros_ec.probe.devm_kzalloc");
     /** cros_ec_cmd_xfer: the command is on the bus; the caller sleeps here. */
-    static final Point ON_THE_BUS = Point.window("misc.cros_ec.xfer.on-the-bus", "remove");
+    static final Point ON_THE_BUS = Point.window("misc.cros_ec.xfer.on-the-bus", "remove").guarding("cros_ec_device");
 
     final Kernel k;
     final String name;

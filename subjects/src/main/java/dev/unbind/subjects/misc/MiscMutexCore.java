@@ -31,7 +31,7 @@ import java.util.function.ToLongFunction;
  */
 final class MiscMutexCore extends MiscCore {
     /** find_miscdevice returned a device; its mutex is not taken yet. */
-    static final Point FOUND = Point.window("misc.mutex.found", "remove");
+    static final Point FOUND = Point.window("misc.mutex.found", "remove").guarding("miscdevice");
 
     /** struct miscdevice with the two posted fields, in the driver's memory. */
     static final class MutexMiscDevice extends MiscDevice {

@@ -41,7 +41,8 @@ abstract class MiscSyncCore extends MiscCore {
     static final Point SYNC_KZALLOC = Point.fallible("misc.sync.register.kzalloc");
     static final Point REVOKED = Point.step("misc.sync.deregister.revoked");
     /** misc_open has dropped misc_mtx and is returning to the VFS. */
-    static final Point OPEN_RETURNED = Point.window("misc.core.misc_open.returned", "remove");
+    static final Point OPEN_RETURNED = Point.window("misc.core.misc_open.returned", "remove")
+            .guarding("misc_sync|miscdevice|chardev_priv");
 
     /** struct miscdevice with the pointer to its sync object. */
     static final class SyncMiscDevice extends MiscDevice {

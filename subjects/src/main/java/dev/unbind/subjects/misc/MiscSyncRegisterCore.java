@@ -34,7 +34,8 @@ import java.util.function.ToLongFunction;
 final class MiscSyncRegisterCore extends MiscCore {
     static final Point CTX_KZALLOC = Point.fallible("misc.sync_register.kzalloc-ctx");
     /** misc_register returned: the device is listed; its sync context is not published yet. */
-    static final Point UNPUBLISHED = Point.window("misc.sync_register.listed-unpublished", "open");
+    static final Point UNPUBLISHED = Point.window("misc.sync_register.listed-unpublished", "open")
+            .guarding("miscdevice|miscdevice_sync_ctx|misc_sync");
 
     /** struct miscdevice with {@code sync_ctx}. */
     static final class CtxMiscDevice extends MiscDevice {

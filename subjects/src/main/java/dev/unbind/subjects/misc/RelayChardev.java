@@ -35,7 +35,8 @@ abstract class RelayChardev extends ChardevDriver {
     static final Point PROBE_KZALLOC = Point.fallible("misc.chardev.probe.kzalloc-pdata");
     static final Point OPEN_KZALLOC = Point.fallible("misc.chardev.open.kzalloc");
     static final Point XCMD_KZALLOC = Point.fallible("misc.chardev.xcmd.kzalloc");
-    static final Point WAITING_EVENT = Point.window("misc.chardev.read.waiting-event", "remove");
+    static final Point WAITING_EVENT = Point.window("misc.chardev.read.waiting-event", "remove")
+            .guarding("chardev_priv|chardev_pdata|cros_ec_device|ec_event|run|fence no cros_ec_chardev code*");
     static final Point REMOVE_RETURNS = Point.step("misc.chardev.remove.returns");
 
     /** struct chardev_pdata: kref = probe's reference + one per open file. */

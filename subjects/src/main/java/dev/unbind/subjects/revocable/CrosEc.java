@@ -27,8 +27,10 @@ final class CrosEc {
     static final Point REQUEST_IRQ = Point.fallible("revocable.ec.cros_ec_register.request_irq");
     /** A registration step after the chardev child was added (the PD child device). */
     static final Point REGISTER_PD = Point.fallible("revocable.ec.cros_ec_register.register_pd");
-    static final Point ON_THE_BUS = Point.window("revocable.ec.cmd_xfer.on-the-bus", "remove");
-    static final Point EVENT_READ = Point.window("revocable.ec.irq_thread.event-read", "remove", "close", "open");
+    static final Point ON_THE_BUS = Point.window("revocable.ec.cmd_xfer.on-the-bus", "remove")
+            .guarding("cros_ec_device");
+    static final Point EVENT_READ = Point.window("revocable.ec.irq_thread.event-read", "remove", "close", "open")
+            .guarding("cros_ec_device|chardev_priv|cros_ec_chardev_mkbp_event*|module *");
 
     /** struct cros_ec_device: the revocable resource, devm-allocated on the protocol device. */
     static final class EcDevice {

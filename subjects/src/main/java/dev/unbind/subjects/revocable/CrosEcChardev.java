@@ -30,7 +30,8 @@ abstract class CrosEcChardev {
     static final Point PROVIDER_REF_ACTION = Point.fallible("revocable.chardev.probe.devm_add_action");
     static final Point PRIV_KZALLOC = Point.fallible("revocable.chardev.open.kzalloc");
     static final Point EVENT_KZALLOC = Point.fallible("revocable.chardev.mkbp_event.kzalloc");
-    static final Point WAITING_EVENT = Point.window("revocable.chardev.read.waiting-event", "remove");
+    static final Point WAITING_EVENT = Point.window("revocable.chardev.read.waiting-event", "remove")
+            .guarding("chardev_priv|cros_ec_device|run");
     /** EC_MKBP_EVENT_KEY_MATRIX: the event type the model's EC raises. */
     static final int MKBP_EVENT_KEY_MATRIX = 0;
 

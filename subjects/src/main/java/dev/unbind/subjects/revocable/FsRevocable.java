@@ -27,7 +27,7 @@ final class FsRevocable {
     static final Point REVS_KCALLOC = Point.fallible("revocable.fs.replace.kcalloc");
     /** A wrapper has its resources and is about to call the driver's entry. */
     static final Point AFTER_TRY_ACCESS = Point.window("revocable.fs.after-try-access", "remove", "unbind", "read",
-            "poll", "ioctl");
+            "poll", "ioctl").guarding("cros_ec_device|zzz_res*|zzz_supplier_data|revocable*|srcu *|run");
 
     private FsRevocable() {
     }

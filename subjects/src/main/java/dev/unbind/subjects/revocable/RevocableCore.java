@@ -37,7 +37,8 @@ abstract class RevocableCore {
     static final Point CONSUMER_KZALLOC = Point.fallible("revocable.core.revocable_alloc.kzalloc");
     /** revoke has cleared the resource pointer and not yet waited for the readers. */
     static final Point RES_CLEARED = Point.window("revocable.core.revoke.res-cleared",
-            "open", "read", "write", "poll", "ioctl", "compat_ioctl", "mmap", "close");
+            "open", "read", "write", "poll", "ioctl", "compat_ioctl", "mmap", "close")
+                    .guarding("run|srcu *|revocable_provider");
 
     /** struct revocable_provider: kzalloc'ed; the SRCU domain and the kref live in its memory. */
     static final class Provider<T> {

@@ -35,7 +35,8 @@ final class Zzz {
     static final Point RPS_KCALLOC = Point.fallible("revocable.zzz.probe.devm_kcalloc");
     static final Point PROVIDER_REF_ACTION = Point.fallible("revocable.zzz.probe.devm_add_action");
     static final Point PRIV_KZALLOC = Point.fallible("revocable.zzz.open.kzalloc");
-    static final Point RES_ACCESS = Point.window("revocable.zzz.res-access", "unbind");
+    static final Point RES_ACCESS = Point.window("revocable.zzz.res-access", "unbind")
+            .guarding("zzz_res*|zzz_supplier_data");
 
     private Zzz() {
     }

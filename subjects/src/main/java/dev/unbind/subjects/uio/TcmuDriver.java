@@ -24,10 +24,11 @@ import java.util.List;
 abstract class TcmuDriver {
     static final Point ALLOC_UDEV = Point.fallible("tcmu.alloc_device.kzalloc");
     static final Point VZALLOC_RING = Point.fallible("tcmu.configure.vzalloc_ring");
-    static final Point REGISTERED = Point.window("tcmu.configure.registered", "open");
+    static final Point REGISTERED = Point.window("tcmu.configure.registered", "open").guarding("tcmu_dev|tcmu_ring");
     static final Point NETLINK_ADD = Point.fallible("tcmu.configure.netlink_add_event");
-    static final Point FAULT = Point.window("tcmu.vma_fault.ring", "delete");
-    static final Point COMPLETIONS = Point.window("tcmu.irqcontrol.completions", "delete");
+    static final Point FAULT = Point.window("tcmu.vma_fault.ring", "delete").guarding("tcmu_ring|tcmu_dev");
+    static final Point COMPLETIONS = Point.window("tcmu.irqcontrol.completions", "delete")
+            .guarding("tcmu_ring|tcmu_dev");
 
     final Kernel k;
     final UioCore uio;

@@ -34,13 +34,13 @@ abstract class UioCore {
 
     static final Point KZALLOC_IDEV = Point.fallible("uio.register.kzalloc");
     static final Point IDR_ALLOC = Point.fallible("uio.register.idr_alloc");
-    static final Point MINOR_ALLOCATED = Point.window("uio.register.minor-allocated", "open");
+    static final Point MINOR_ALLOCATED = Point.window("uio.register.minor-allocated", "open").guarding("uio_device");
     static final Point DEV_SET_NAME = Point.fallible("uio.register.dev_set_name");
     static final Point DEVICE_ADD = Point.fallible("uio.register.device_add");
-    static final Point NODE_VISIBLE = Point.window("uio.register.node-visible", "open");
+    static final Point NODE_VISIBLE = Point.window("uio.register.node-visible", "open").guarding("uio_device");
     static final Point ADD_ATTRIBUTES = Point.fallible("uio.register.add_attributes");
     static final Point INFO_CLEARED = Point.step("uio.unregister.info-cleared");
-    static final Point NOTIFY_IDEV = Point.window("uio.event_notify.idev", "remove");
+    static final Point NOTIFY_IDEV = Point.window("uio.event_notify.idev", "remove").guarding("uio_device");
 
     final Kernel k;
     final CdevMap map;

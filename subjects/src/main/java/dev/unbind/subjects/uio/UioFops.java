@@ -20,11 +20,14 @@ final class UioFops {
     /** s32, the only size read and write accept. */
     static final int EVENT_SIZE = 4;
 
-    static final Point OPEN_FOUND = Point.window("uio.open.idev-found", "delete", "remove");
+    static final Point OPEN_FOUND = Point.window("uio.open.idev-found", "delete", "remove")
+            .guarding("uio_device|module *|fence uio calls no uio_info callback*");
     static final Point KMALLOC_LISTENER = Point.fallible("uio.open.kmalloc_listener");
-    static final Point RELEASE_BEGIN = Point.window("uio.release.begin", "delete", "remove");
-    static final Point READ_CHECKED = Point.window("uio.read.info-checked", "delete", "remove");
-    static final Point MMAP_RETURNING = Point.window("uio.mmap.returning", "delete", "remove");
+    static final Point RELEASE_BEGIN = Point.window("uio.release.begin", "delete", "remove")
+            .guarding("uio_device|tcmu_dev|fence uio calls no uio_info callback*");
+    static final Point READ_CHECKED = Point.window("uio.read.info-checked", "delete", "remove").guarding("uio_device");
+    static final Point MMAP_RETURNING = Point.window("uio.mmap.returning", "delete", "remove")
+            .guarding("uio_device|uio_plat_regs|uio_plat_priv|tcmu_ring");
 
     private final UioCore core;
     private final Kernel k;
