@@ -42,6 +42,10 @@ final class ShardNight {
      */
     int run(ShardSpec spec, List<String> globs, List<String> engines, Duration budget, long seed, Path out,
             Path costsFrom) {
+        List<String> unsplit = engines.stream().filter(e -> !Matrix.ENGINES.contains(e)).toList();
+        if (!unsplit.isEmpty()) {
+            throw new BadInput("--shard does not split " + String.join(", ", unsplit) + ": run it in a nightly of its own");
+        }
         PrintStream err = main.err();
         Subjects all = main.subjects();
         List<Subjects.Selected> selected = main.select(globs);
