@@ -9,7 +9,7 @@ import dev.unbind.result.FindingFile;
 import dev.unbind.result.FindingRecord;
 import dev.unbind.result.ResultSink;
 import dev.unbind.result.RunRecord;
-import dev.unbind.shard.SomeScenarios;
+import dev.unbind.subject.ScenarioSubset;
 import dev.unbind.subject.Subjects;
 
 import java.io.PrintStream;
@@ -130,7 +130,7 @@ public final class DetectionBench {
     }
 
     private static Subjects.Selected scenarioOnly(Race race) {
-        return new Subjects.Selected(SomeScenarios.of(race.family(), Set.of(race.scenario())),
+        return new Subjects.Selected(ScenarioSubset.of(race.family(), Set.of(race.scenario())),
                 race.family().variant(race.variant()));
     }
 

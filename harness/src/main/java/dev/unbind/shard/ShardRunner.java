@@ -10,6 +10,7 @@ import dev.unbind.engine.stress.StressEngine;
 import dev.unbind.result.Catalogue;
 import dev.unbind.result.ResultSink;
 import dev.unbind.subject.Family;
+import dev.unbind.subject.ScenarioSubset;
 import dev.unbind.subject.Subjects;
 
 import java.io.PrintStream;
@@ -123,7 +124,7 @@ public final class ShardRunner {
     }
 
     private static <M> Family<M> restrict(Family<M> f, Set<String> scenarios) {
-        return SomeScenarios.of(f, scenarios);
+        return ScenarioSubset.of(f, scenarios);
     }
 
     private List<Subjects.Selected> variantsOf(String family) {

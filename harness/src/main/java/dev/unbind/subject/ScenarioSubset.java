@@ -1,30 +1,26 @@
-package dev.unbind.shard;
+package dev.unbind.subject;
 
 import dev.unbind.kernel.Point;
-import dev.unbind.subject.Defect;
-import dev.unbind.subject.Family;
-import dev.unbind.subject.ReadSide;
-import dev.unbind.subject.Scenario;
-import dev.unbind.subject.Variant;
 
 import java.util.List;
 import java.util.Set;
 
 /**
- * A family seen by a shard (or a benchmark): everything as it is, but only some of its scenarios, so
- * that the explorer and stress, which go over a family's scenarios, do only that part of it.
+ * A family with only some of its scenarios, everything else as it is: the explorer and stress go
+ * over a family's scenarios, so this is how they do only part of it (a shard's cells, the race a
+ * benchmark times, the scenarios that run a mutant's instruction).
  */
-public final class SomeScenarios<M> implements Family<M> {
+public final class ScenarioSubset<M> implements Family<M> {
     private final Family<M> family;
     private final List<Scenario<M>> scenarios;
 
-    private SomeScenarios(Family<M> family, Set<String> ids) {
+    private ScenarioSubset(Family<M> family, Set<String> ids) {
         this.family = family;
         this.scenarios = family.scenarios().stream().filter(s -> ids.contains(s.id())).toList();
     }
 
     public static <M> Family<M> of(Family<M> family, Set<String> ids) {
-        return new SomeScenarios<>(family, ids);
+        return new ScenarioSubset<>(family, ids);
     }
 
     @Override
