@@ -2,6 +2,7 @@ package dev.unbind.cli;
 
 import dev.unbind.engine.explore.ExploreOptions;
 import dev.unbind.engine.explore.Explorer;
+import dev.unbind.fault.FaultPlan;
 import dev.unbind.fault.FaultSpec;
 import dev.unbind.subject.Subjects;
 import picocli.CommandLine.Command;
@@ -44,6 +45,9 @@ final class ExploreCommand implements Callable<Integer> {
             converter = DurationConverter.class)
     Duration budget;
 
+    @picocli.CommandLine.Mixin
+    RunOptions run = new RunOptions();
+
     private final Main main;
 
     ExploreCommand(Main main) {
@@ -60,19 +64,21 @@ final class ExploreCommand implements Callable<Integer> {
         ExploreOptions options = new ExploreOptions(preemptions, faultPreemptions, 20_000, !noFailNth,
                 budget == null ? Long.MAX_VALUE : System.nanoTime() + budget.toNanos());
         if (faults != null) {
-            options = options.withExtraPlan(FaultSpec.parse(faults));
+            FaultPlan extra = FaultSpec.parse(faults);
+            FaultRules.check(extra, selected);
+            options = options.withExtraPlan(extra);
         }
         long start = System.nanoTime();
-        try (Workspace ws = Workspace.start(out, "explore", globs, budget, seed, all, main.err())) {
+        try (Workspace ws = Workspace.start(out, "explore", globs, budget, seed, run.coverageOrZero(), all, main.err(), run.verbose);
+             Interruption stop = Interruption.install(ws, main.out(), main.err(), () -> Summary.conclude(out, main.out(), run.verbose, null))) {
             Explorer explorer = new Explorer(options, ws.catalogue, ws.sink);
             for (Subjects.Selected s : selected) {
-                main.err().println("exploring " + s.id());
                 Explorer.Summary sum = explorer.explore(s.family(), s.variant(), seed);
-                main.err().printf("  %s: %d schedules, %d findings, %.1f s%s%n", s.id(), sum.schedules(), sum.findings(),
+                main.err().printf("explore: %-36s %6d schedules, %3d findings, %5.1f s%s%n", s.id(), sum.schedules(), sum.findings(),
                         sum.seconds(), sum.complete() ? "" : " (incomplete)");
             }
         }
         main.out().printf("explored %d variant(s) in %.1f s%n", selected.size(), (System.nanoTime() - start) / 1e9);
-        return Summary.conclude(out, main.out());
+        return Summary.conclude(out, main.out(), run.verbose, null);
     }
 }

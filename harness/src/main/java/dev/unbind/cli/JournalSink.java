@@ -17,18 +17,27 @@ import java.util.Map;
 /**
  * Journals results in a results directory as they arrive: finding files under
  * {@code findings/<variant>/} (with the texts attached to them), one journal line per finding and
- * per run, progress to the console.
+ * per run; each finding and each engine's progress to the console only when verbose (a CI log
+ * wants the phases, see {@link NightlyCommand}).
  */
 final class JournalSink implements ResultSink {
     private final Path dir;
     private final Journal journal;
     private final PrintStream console;
     private final Map<String, Integer> counters = new HashMap<>();
+    private final boolean verbose;
+    private final java.util.concurrent.atomic.AtomicInteger findings = new java.util.concurrent.atomic.AtomicInteger();
 
-    JournalSink(Path dir, Journal journal, PrintStream console) {
+    JournalSink(Path dir, Journal journal, PrintStream console, boolean verbose) {
         this.dir = dir;
         this.journal = journal;
         this.console = console;
+        this.verbose = verbose;
+    }
+
+    /** Findings journaled so far. */
+    int findings() {
+        return findings.get();
     }
 
     @Override
@@ -46,6 +55,10 @@ final class JournalSink implements ResultSink {
             out = f.withFile(rel);
         }
         journal.finding(out);
+        findings.incrementAndGet();
+        if (!verbose) {
+            return out;
+        }
         console.printf("  found %-10s %-24s %s%s%n", f.finding().kind(), f.variant(),
                 out.defect() == null ? "(not in the catalogue) " : out.defect() + " ",
                 out.file() == null ? "" : "-> " + out.file());
@@ -72,6 +85,8 @@ final class JournalSink implements ResultSink {
 
     @Override
     public void progress(String line) {
-        console.println(line);
+        if (verbose) {
+            console.println(line);
+        }
     }
 }

@@ -79,6 +79,9 @@ final class NightlyCommand implements Callable<Integer> {
     @Mixin
     HistoryOptions nights = new HistoryOptions();
 
+    @picocli.CommandLine.Mixin
+    RunOptions run = new RunOptions();
+
     private final Main main;
 
     NightlyCommand(Main main) {
@@ -100,24 +103,38 @@ final class NightlyCommand implements Callable<Integer> {
         }
         Subjects all = main.subjects();
         List<Subjects.Selected> selected = main.select(globs);
-        long start = System.nanoTime();
-        long end = start + budget.toNanos() - Duration.ofSeconds(2).toNanos(); // keep time for the reports
-        try (Workspace ws = Workspace.start(out, "nightly", globs, budget, seed, all, main.err())) {
+        double minCoverage = run.coverageOrZero();
+        // The budget counts from the JVM's start: what the caller's clock sees, start-up included.
+        long start = System.nanoTime() - java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() * 1_000_000L;
+        long end = start + budget.toNanos() - Math.max(REPORTS.toNanos(), budget.toNanos() / 10); // keep time for the reports
+        try (Workspace ws = Workspace.start(out, "nightly", globs, budget, seed, minCoverage, all, main.err(), run.verbose);
+             Interruption stop = Interruption.install(ws, main.out(), main.err(), () -> Summary.conclude(out, main.out(), run.verbose, null))) {
+            Phases phases = new Phases(main.err(), start, start + budget.toNanos(), ws.sink);
+            long grace = budget.toNanos() / 20; // what a phase may run over its share before it is cut
             Set<NightlyEngine> on = EnumSet.copyOf(engines);
             if (on.contains(NightlyEngine.COST)) {
-                Duration perVariant = costPerVariant(part(NightlyEngine.COST, on, end), selected.size());
-                main.err().println("nightly: read-side cost, " + perVariant.toMillis() + " ms per variant");
-                new ReadSideEngine(new ReadSideEngine.Options(perVariant), ws.sink).run(selected);
+                long share = part(NightlyEngine.COST, on, end);
+                Duration perVariant = costPerVariant(share * 3 / 4, selected.size()); // a quarter for setting each call up
+                long need = perVariant.toNanos() * selected.size() * 3 / 2; // each variant's time at least, set-up on top
+                phases.done("cost", Bounded.run(System.nanoTime() + Math.max(share, need) + grace, end,
+                        () -> new ReadSideEngine(new ReadSideEngine.Options(perVariant), ws.sink).run(selected)
+                                + " of " + selected.size() + " variants measured, " + perVariant.toMillis() + " ms each"));
             }
             if (on.contains(NightlyEngine.EXPLORER)) {
                 long exploreUntil = System.nanoTime() + part(NightlyEngine.EXPLORER, on, end);
-                main.err().println("nightly: explorer until +" + secs(exploreUntil - start) + " s");
-                for (int i = 0; i < selected.size(); i++) {
-                    Subjects.Selected s = selected.get(i);
-                    long slice = fairSlice(System.nanoTime(), exploreUntil, selected.size() - i);
-                    new Explorer(ExploreOptions.defaults().withDeadline(slice), ws.catalogue, ws.sink)
-                            .explore(s.family(), s.variant(), seed);
-                }
+                phases.done("explorer", Bounded.run(exploreUntil + grace, end, () -> {
+                    int complete = 0;
+                    long schedules = 0;
+                    for (int i = 0; i < selected.size(); i++) {
+                        Subjects.Selected s = selected.get(i);
+                        long slice = fairSlice(System.nanoTime(), exploreUntil, selected.size() - i);
+                        Explorer.Summary sum = new Explorer(ExploreOptions.defaults().withDeadline(slice), ws.catalogue, ws.sink)
+                                .explore(s.family(), s.variant(), seed);
+                        complete += sum.complete() ? 1 : 0;
+                        schedules += sum.schedules();
+                    }
+                    return complete + " of " + selected.size() + " variants explored to the bound, " + schedules + " schedules";
+                }));
             }
             if (on.contains(NightlyEngine.MUTATE)) {
                 long mutateUntil = System.nanoTime() + part(NightlyEngine.MUTATE, on, end);
@@ -129,28 +146,46 @@ final class NightlyCommand implements Callable<Integer> {
             }
             if (on.contains(NightlyEngine.LINCHECK)) {
                 Duration lincheckFor = Duration.ofNanos(part(NightlyEngine.LINCHECK, on, end));
-                main.err().println("nightly: Lincheck for " + lincheckFor.toSeconds() + " s");
-                LincheckEngine.Summary ls = new LincheckEngine(LincheckEngine.Options.of(lincheckFor), ws.catalogue, ws.sink)
-                        .run(rotated(selected, LocalDate.now().toEpochDay()));
-                main.err().printf("nightly: Lincheck ran %d check(s)%n", ls.checks());
+                phases.done("lincheck", Bounded.run(System.nanoTime() + lincheckFor.toNanos() + grace, end,
+                        () -> new LincheckEngine(LincheckEngine.Options.of(lincheckFor), ws.catalogue, ws.sink)
+                                .run(rotated(selected, LocalDate.now().toEpochDay())).checks() + " check(s) in " + lincheckFor.toSeconds() + " s"));
             }
             if (on.contains(NightlyEngine.JCSTRESS)) {
                 Duration jcstressFor = Duration.ofNanos(part(NightlyEngine.JCSTRESS, on, end));
-                main.err().println("nightly: JCStress for " + jcstressFor.toSeconds() + " s");
-                JcstressEngine.Summary js = new JcstressEngine(
-                        JcstressEngine.Options.of(out, jcstressFor).rotatedBy(LocalDate.now().toEpochDay()), ws.catalogue, ws.sink)
-                        .run(rotated(selected, LocalDate.now().toEpochDay()));
-                main.err().printf("nightly: JCStress ran %d of %d tests%n", js.ran(), js.selected());
+                phases.done("jcstress", Bounded.run(System.nanoTime() + jcstressFor.toNanos() + grace, end, () -> {
+                    JcstressEngine.Summary js = new JcstressEngine(
+                            JcstressEngine.Options.of(out, jcstressFor).rotatedBy(LocalDate.now().toEpochDay()), ws.catalogue, ws.sink)
+                            .run(rotated(selected, LocalDate.now().toEpochDay()));
+                    return js.ran() + " of " + js.selected() + " tests in " + jcstressFor.toSeconds() + " s";
+                }));
             }
             if (on.contains(NightlyEngine.STRESS)) {
                 Duration stressFor = Duration.ofNanos(Math.max(1_000_000_000L, part(NightlyEngine.STRESS, on, end)));
-                main.err().println("nightly: stress for " + stressFor.toSeconds() + " s");
-                new StressEngine(StressEngine.Options.of(stressFor, seed), ws.catalogue, ws.sink).run(selected);
+                phases.done("stress", Bounded.run(System.nanoTime() + stressFor.toNanos() + grace, end,
+                        () -> new StressEngine(StressEngine.Options.of(stressFor, seed), ws.catalogue, ws.sink).run(selected)
+                                + " runs in " + stressFor.toSeconds() + " s"));
             }
         }
         main.out().printf("nightly finished in %.1f s (budget %d s)%n", (System.nanoTime() - start) / 1e9, budget.toSeconds());
         nights.apply(out, main.out());
-        return Summary.conclude(out, main.out());
+        return Summary.conclude(out, main.out(), run.verbose, null);
+    }
+
+    /** Time kept at the end of the budget for reading the journal back and writing the reports: this, or a tenth of the budget. */
+    static final Duration REPORTS = Duration.ofSeconds(3);
+
+    /** One status line per phase on the console: what it did, the time used and left, the findings so far. */
+    private record Phases(java.io.PrintStream console, long start, long deadline, JournalSink sink) {
+        void done(String phase, String what) {
+            long now = System.nanoTime();
+            console.printf("nightly: [%6.1f s] %-9s %s · %d findings so far · %s of the budget left%n", (now - start) / 1e9, phase,
+                    what, sink.findings(), left(deadline - now));
+        }
+
+        private static String left(long nanos) {
+            long s = Math.max(0, nanos) / 1_000_000_000L;
+            return s >= 60 ? s / 60 + "m " + s % 60 + "s" : s + "s";
+        }
     }
 
     /** The selection started at {@code offset} (mod its size): the night's rotation. */

@@ -2,13 +2,18 @@ package dev.unbind.cli;
 
 import dev.unbind.engine.explore.ExploreOptions;
 import dev.unbind.engine.explore.Repro;
+import dev.unbind.code.SourceLine;
+import dev.unbind.finding.BugLines;
+import dev.unbind.finding.Finding;
 import dev.unbind.result.FindingFile;
+import dev.unbind.subject.Defect;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code unbind repro <finding-file>}: replay a recorded finding and print its KASAN-style report. */
@@ -56,6 +61,7 @@ final class ReproCommand implements Callable<Integer> {
             if (first == null) {
                 first = r.report();
                 main.out().print(first);
+                explain(f, r.finding());
             }
             if (first.equals(r.report())) {
                 identical++;
@@ -63,5 +69,24 @@ final class ReproCommand implements Callable<Integer> {
         }
         main.out().printf("reproduced %d of %d replays, %d identical report(s)%n", repeat, repeat, identical);
         return identical == repeat ? 0 : 1;
+    }
+
+    /** Why it happens (the catalogue's one sentence) and where the author marked it ({@code // BUG:} lines on its stacks). */
+    private void explain(FindingFile f, Finding finding) {
+        Defect d = f.defect() == null ? null : main.subjects().find(f.variant()).family().defectsOf(f.variant()).stream()
+                .filter(x -> x.id().equals(f.defect())).findFirst().orElse(null);
+        if (d != null) {
+            main.out().println("Defect: " + d.id() + " — " + d.title());
+            main.out().println("Because: " + d.because());
+        } else {
+            main.out().println("Defect: not in the catalogue (" + f.signature() + ")");
+        }
+        List<SourceLine> bugs = finding == null ? List.of() : BugLines.of(finding);
+        if (bugs.isEmpty()) {
+            main.out().println("BUG line: none on the finding's stacks (the defect is in code that is missing, or in core code)");
+        }
+        for (SourceLine b : bugs) {
+            main.out().println("BUG line: " + b);
+        }
     }
 }

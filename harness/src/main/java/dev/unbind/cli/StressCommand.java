@@ -1,6 +1,7 @@
 package dev.unbind.cli;
 
 import dev.unbind.engine.stress.StressEngine;
+import dev.unbind.fault.FaultPlan;
 import dev.unbind.fault.FaultSpec;
 import dev.unbind.subject.Subjects;
 import picocli.CommandLine.Command;
@@ -35,6 +36,9 @@ final class StressCommand implements Callable<Integer> {
     @Option(names = "--faults", description = "A fault spec added to every run.")
     String faults;
 
+    @picocli.CommandLine.Mixin
+    RunOptions run = new RunOptions();
+
     private final Main main;
 
     StressCommand(Main main) {
@@ -53,14 +57,17 @@ final class StressCommand implements Callable<Integer> {
             o = new StressEngine.Options(duration, workers, seed, o.hangTimeout(), o.extra());
         }
         if (faults != null) {
-            o = new StressEngine.Options(o.duration(), o.workers(), seed, o.hangTimeout(), FaultSpec.parse(faults));
+            FaultPlan extra = FaultSpec.parse(faults);
+            FaultRules.check(extra, selected);
+            o = new StressEngine.Options(o.duration(), o.workers(), seed, o.hangTimeout(), extra);
         }
         long start = System.nanoTime();
         long runs;
-        try (Workspace ws = Workspace.start(out, "stress", globs, duration, seed, all, main.err())) {
+        try (Workspace ws = Workspace.start(out, "stress", globs, duration, seed, run.coverageOrZero(), all, main.err(), run.verbose);
+             Interruption stop = Interruption.install(ws, main.out(), main.err(), () -> Summary.conclude(out, main.out(), run.verbose, null))) {
             runs = new StressEngine(o, ws.catalogue, ws.sink).run(selected);
         }
         main.out().printf("stressed %d variant(s): %d runs in %.1f s%n", selected.size(), runs, (System.nanoTime() - start) / 1e9);
-        return Summary.conclude(out, main.out());
+        return Summary.conclude(out, main.out(), run.verbose, null);
     }
 }

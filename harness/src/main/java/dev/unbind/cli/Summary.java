@@ -13,13 +13,25 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Reads a results directory back, renders the reports, prints the verdicts, gives the exit code. */
+/**
+ * Reads a results directory back, renders the reports, prints the closing summary (what ran, a
+ * table of both verdicts per variant, the recommendations, the problems) and gives the exit code.
+ * Details (time to first detection, window coverage, read-side figures, every warning) only when
+ * verbose.
+ */
 final class Summary {
     private Summary() {
     }
 
-    /** 0 when every variant met its expectations, 1 otherwise. */
     static int conclude(Path dir, PrintStream out) {
+        return conclude(dir, out, false, null);
+    }
+
+    /**
+     * @param minCoverage the coverage to judge by, or null for what the run recorded
+     * @return 0 when the run passed, 1 when it failed, 4 when it is incomplete (interrupted, or no end marker)
+     */
+    static int conclude(Path dir, PrintStream out, boolean verbose, Double minCoverage) {
         Results r;
         try {
             r = Journal.read(dir);
@@ -27,8 +39,8 @@ final class Summary {
             throw new BadInput(e.getMessage());
         }
         Assessment a;
-        try {
-            a = MergeRecord.amend(Assessment.of(r), dir); // a merged night: a lost shard is a problem too
+        try { // a merged night: a lost shard is a problem too
+            a = MergeRecord.amend(minCoverage == null ? Assessment.of(r) : Assessment.of(r, minCoverage), dir);
         } catch (IOException e) {
             throw new BadInput("cannot read " + MergeRecord.FILE + " in " + dir + ": " + e.getMessage());
         }
@@ -40,8 +52,11 @@ final class Summary {
         } catch (IOException e) {
             out.println("could not write the reports: " + e.getMessage());
         }
-        print(a, out);
-        return a.ok() ? 0 : 1;
+        if (verbose) {
+            printDetections(a, out);
+        }
+        print(a, out, verbose);
+        return a.exitCode();
     }
 
     /** Per catalogued defect: the first detection by each engine; per variant: the open windows. */
@@ -94,33 +109,52 @@ final class Summary {
             return;
         }
         out.println(f.info().id() + ": read side, ns per call (device alive, uncontended)");
+        dev.unbind.result.ReadSideCost first = null;
         for (RunRecord r : costs) {
-            out.printf("  %-36s %s%n", r.variant(), r.readSide() == null ? r.note()
-                    : String.format("%8.1f ns  %s", r.readSide().medianNs(), r.readSide().call()));
+            dev.unbind.result.ReadSideCost c = r.readSide();
+            if (c == null) {
+                out.printf("  %-36s %s%n", r.variant(), r.note());
+                continue;
+            }
+            out.printf("  %-36s %8.1f ns (batches %.1f–%.1f)  %s  %s%n", r.variant(), c.medianNs(), c.minNs(), c.maxNs(), c.call(),
+                    first == null ? "(the base)" : c.over(first).words());
+            first = first == null ? c : first;
         }
     }
 
-    static void print(Assessment a, PrintStream out) {
+    static void print(Assessment a, PrintStream out, boolean verbose) {
         out.println();
+        out.println("run: " + (a.completion().complete() ? "complete" : "INCOMPLETE — " + a.completion().why()));
+        out.println("ran: " + a.coverage().words());
+        int w = a.families().stream().flatMap(f -> f.variants().stream()).mapToInt(v -> v.info().id().length()).max().orElse(20);
+        out.println();
+        out.printf("  %-" + w + "s  %-20s  %-10s  %s%n", "variant", "expectation", "CI", "fix verdict");
         for (Assessment.FamilyView f : a.families()) {
-            out.println(f.info().id() + " — " + f.info().title() + "   (engines: " + String.join(", ", f.engines()) + ")");
             for (Assessment.VariantView v : f.variants()) {
-                long found = v.defects().stream().filter(Assessment.DefectView::found).count();
-                String broken = v.properties().stream().filter(c -> c.verdict().equals(Assessment.BROKEN))
-                        .map(c -> c.property().name()).toList().toString();
-                out.printf("  %-28s %-22s %-6s defects %d/%d  broken %s%s%n", v.info().id(),
+                out.printf("  %-" + w + "s  %-20s  %-10s  %s%n", v.info().id(),
                         v.info().fixed() ? "keeps every property" : "shows its defects",
-                        v.metExpectation() ? "OK" : "FAIL", found, v.defects().size(), broken,
-                        v.uncatalogued().isEmpty() ? "" : "  (" + v.uncatalogued().size() + " not in the catalogue)");
+                        v.ci().words().replace(" (the run is incomplete)", ""), v.fix().words());
             }
         }
-        printDetections(a, out);
-        for (String w : a.warnings()) {
-            out.println("warning: " + w);
+        out.println();
+        for (Assessment.FamilyView f : a.families()) {
+            out.println(f.info().id() + ": " + f.recommendation());
+        }
+        if (verbose) {
+            for (String x : a.warnings()) {
+                out.println("warning: " + x);
+            }
+        } else if (!a.warnings().isEmpty()) {
+            out.println(a.warnings().size() + " warning(s): catalogued defects no engine that can prove absence saw"
+                    + " (listed in report.md, or with --verbose)");
         }
         for (String p : a.problems()) {
             out.println("PROBLEM: " + p);
         }
-        out.println(a.ok() ? "verdict: OK — every variant met its expectations" : "verdict: FAIL — " + a.problems().size() + " problem(s)");
+        out.println("verdict: " + a.ci().runWord() + " — " + switch (a.ci()) {
+            case MET, NOT_RUN -> "every variant that ran met its expectation";
+            case NOT_MET -> a.problems().size() + " problem(s)";
+            case INCOMPLETE -> "nothing failed in what ran, but " + a.completion().why();
+        } + " (exit " + a.exitCode() + ")");
     }
 }

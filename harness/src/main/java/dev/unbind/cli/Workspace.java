@@ -27,6 +27,7 @@ final class Workspace implements AutoCloseable {
     final JournalSink sink;
     final Catalogue catalogue;
     private final Meta meta;
+    private final java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
 
     private Workspace(Path dir, Journal journal, JournalSink sink, Catalogue catalogue, Meta meta) {
         this.dir = dir;
@@ -39,6 +40,16 @@ final class Workspace implements AutoCloseable {
     /** Starts a fresh results directory (an old journal and findings there are replaced). */
     static Workspace start(Path dir, String command, List<String> subjects, Duration budget, long seed,
                            Subjects all, PrintStream console) {
+        return start(dir, command, subjects, budget, seed, 0, all, console, false);
+    }
+
+    /**
+     * @param minCoverage the share of catalogued defects the run must see (recorded, so that
+     *                    {@code unbind report} judges it the same way later)
+     * @param verbose     print every finding and every engine's progress, not only the phases
+     */
+    static Workspace start(Path dir, String command, List<String> subjects, Duration budget, long seed, double minCoverage,
+                           Subjects all, PrintStream console, boolean verbose) {
         try {
             Files.createDirectories(dir);
             Files.deleteIfExists(dir.resolve(Journal.FILE));
@@ -48,16 +59,21 @@ final class Workspace implements AutoCloseable {
                     walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
                 }
             }
-        } catch (IOException e) {
-            throw new BadInput("cannot use " + dir + " as a results directory: " + e.getMessage());
+        } catch (IOException | UncheckedIOException e) {
+            throw new BadInput("cannot use " + dir + " as a results directory: " + OsReason.of(e));
         }
-        Journal journal = Journal.open(dir);
+        Journal journal;
+        try {
+            journal = Journal.open(dir);
+        } catch (UncheckedIOException e) {
+            throw new BadInput("cannot write the journal in " + dir + ": " + OsReason.of(e));
+        }
         Meta meta = new Meta(command, subjects, budget == null ? "" : budget.toString(), seed,
-                Instant.now().toString(), "", host(), System.getProperty("java.version"));
+                Instant.now().toString(), "", host(), System.getProperty("java.version"), "", minCoverage);
         journal.meta(meta);
         Catalogue catalogue = Catalogue.of(all);
         journal.catalogue(catalogue);
-        return new Workspace(dir, journal, new JournalSink(dir, journal, console), catalogue, meta);
+        return new Workspace(dir, journal, new JournalSink(dir, journal, console, verbose), catalogue, meta);
     }
 
     static String host() {
@@ -68,9 +84,16 @@ final class Workspace implements AutoCloseable {
         }
     }
 
+    /** Writes the end marker once: finished, or stopped as {@code how} says (a signal). */
+    void end(String how) {
+        if (ended.compareAndSet(false, true)) {
+            journal.meta(meta.ended(Instant.now().toString(), how));
+        }
+    }
+
     @Override
     public void close() {
-        journal.meta(meta.finished(Instant.now().toString()));
+        end(Meta.FINISHED);
         journal.close();
     }
 
@@ -78,7 +101,7 @@ final class Workspace implements AutoCloseable {
         try {
             Files.createDirectories(dir);
         } catch (IOException | UncheckedIOException e) {
-            throw new BadInput("cannot create results directory " + dir);
+            throw new BadInput("cannot create results directory " + dir + ": " + OsReason.of(e));
         }
     }
 }

@@ -31,6 +31,20 @@ public record Finding(Kind kind, String summary, String object, List<Role> sites
         detail = detail == null ? "" : detail;
     }
 
+    /** The label of a finding that lies entirely in unchanged core code ({@link #suspectModel()}). */
+    public static final String SUSPECT_MODEL = "suspect model: the finding lies entirely in unchanged core code";
+
+    /**
+     * True when every site that acted (all but where the memory was allocated) is known and lies
+     * entirely in unchanged core code ({@link Site#inCore()}): the fix under test is not on the
+     * spot, so the model of the core is the first suspect. False when any such site has a frame in
+     * other code or its functions were not taken.
+     */
+    public boolean suspectModel() {
+        List<Role> acting = sites.stream().filter(r -> !r.role().startsWith("allocated")).toList();
+        return !acting.isEmpty() && acting.stream().allMatch(r -> r.site().inCore());
+    }
+
     public Finding(Kind kind, String summary, String object, List<Role> sites,
                    List<Step> witness, List<Firing> faults, String detail) {
         this(kind, summary, object, sites, witness, faults, detail, 0);

@@ -1,10 +1,13 @@
 package dev.unbind.finding;
 
+import dev.unbind.code.Frame;
+
 import java.util.List;
 
 /**
- * Renders a finding the way KASAN prints a report: the bug line, the access, the allocation and
- * free sites with their actors, then the witness interleaving of named steps.
+ * Renders a finding the way KASAN prints a report: the bug line naming the function that did it
+ * (and the one that freed the memory), the access, allocation and free sites with their actors and
+ * functions, then the witness interleaving of named steps.
  */
 public final class KasanReport {
     private static final String RULE = "==================================================================";
@@ -25,11 +28,17 @@ public final class KasanReport {
             b.append("Subject: ").append(context).append('\n');
         }
         b.append(f.summary()).append('\n');
+        if (f.suspectModel()) {
+            b.append(capitalise(Finding.SUSPECT_MODEL)).append('\n');
+        }
         for (Role r : f.sites()) {
             Site s = r.site();
             b.append('\n').append(capitalise(r.role())).append(" actor ").append(s.actor()).append(":\n");
             b.append("  ").append(s.what()).append('\n');
             b.append("  at ").append(s.step()).append('\n');
+            for (Frame fr : s.frames()) {
+                b.append("   ").append(fr).append('\n');
+            }
         }
         if (!f.detail().isEmpty()) {
             b.append('\n').append(f.detail().stripTrailing()).append('\n');
@@ -53,8 +62,25 @@ public final class KasanReport {
         return b.toString();
     }
 
-    private static String headline(Finding f) {
-        return f.sites().isEmpty() ? f.object() : f.sites().get(0).site().step();
+    /**
+     * {@code DisplayDriver.readHpd, freed in Devres.releaseAll}: the function of the first site and,
+     * when another site freed the memory, the freeing function. Without frames (an engine that
+     * takes none), the first site's named step unless it is the kernel's own ({@code kernel.kfree})
+     * or none yet, else the object.
+     */
+    static String headline(Finding f) {
+        if (f.sites().isEmpty()) {
+            return f.object();
+        }
+        Site first = f.sites().get(0).site();
+        String where = !first.function().isEmpty() ? first.function()
+                : !first.step().startsWith("(") && !first.step().startsWith("kernel.") ? first.step() : f.object();
+        for (Role r : f.sites().subList(1, f.sites().size())) {
+            if (r.role().contains("freed") && !r.site().function().isEmpty()) {
+                return where + ", freed in " + r.site().function();
+            }
+        }
+        return where;
     }
 
     private static String capitalise(String s) {

@@ -64,7 +64,7 @@ final class ActorTable {
         for (Actor a : actors) {
             Wait w = a.blockedOn();
             if (w != null && !a.finished()) {
-                sites.add(Role.of("blocked", a.site(w.what())));
+                sites.add(Role.of("blocked", a.site(w.what()).withFrames(kernel.framesOf(a))));
             }
         }
         return sites;

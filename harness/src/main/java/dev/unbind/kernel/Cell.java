@@ -146,7 +146,7 @@ public final class Cell {
             Access a = spans.get(i);
             if (a != null && !a.reported) {
                 a.reported = true;
-                reportFreedDuringAccess(a.whereNow(), by);
+                reportFreedDuringAccess(a.whereNow().withFrames(kernel.framesOf(a.actor)), by);
             }
         }
         return true;

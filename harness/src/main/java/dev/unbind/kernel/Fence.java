@@ -74,7 +74,7 @@ public final class Fence {
                 kernel.report(Kind.FENCE, "broken promise (" + promise + "): " + s.actor() + " is still inside "
                                 + s.what() + operation(in) + " when " + here.actor() + " makes it; last point "
                                 + s.actor() + " passed: " + now, "fence " + promise,
-                        List.of(Role.of("still inside", s), Role.of("promised by", here)),
+                        List.of(Role.of("still inside", s.withFrames(kernel.framesOf(in))), Role.of("promised by", here)),
                         "Fenced code still running: " + s.what() + "\n  by " + s.actor() + operation(in)
                                 + "\n  entered after " + s.step() + ", now after " + now + " (the last named point passed)\n");
             }

@@ -43,6 +43,7 @@ public final class Kernel {
     private final List<Throwable> errors = new CopyOnWriteArrayList<>();
     private volatile PointListener listener;
     private volatile OpListener opListener;
+    private final SiteFrames siteFrames;
     private volatile long progress;
     private volatile int expectedActors;
 
@@ -50,6 +51,7 @@ public final class Kernel {
         this.scheduler = b.scheduler;
         this.faults = new FaultInjector(b.plan, b.seed);
         this.trace = new Trace(b.traceCapacity);
+        this.siteFrames = b.siteFrames;
     }
 
     public static KernelBuilder builder() {
@@ -281,8 +283,37 @@ public final class Kernel {
         Actor offender = sites.isEmpty() ? null : actors.named(sites.get(0).site().actor());
         String op = offender == null || offender.op() == null ? "" : offender.op();
         findings.add(Findings.bug(kind, object, sites, op),
-                () -> new Finding(kind, summary, object, sites, trace.snapshot(), faults.firings(), detail));
+                () -> new Finding(kind, summary, object, located(sites), trace.snapshot(), faults.firings(), detail));
         progress++;
+    }
+
+    /** The functions of model code the calling actor is in, for a site kept for later; none when turned off. */
+    List<dev.unbind.code.Frame> framesHere() {
+        return siteFrames == SiteFrames.ALL ? dev.unbind.code.CodeLocations.brief() : List.of();
+    }
+
+    /** The functions another actor's thread is in now; none when turned off. */
+    List<dev.unbind.code.Frame> framesOf(Actor a) {
+        return siteFrames == SiteFrames.ALL && a != null ? dev.unbind.code.CodeLocations.of(a.thread()) : List.of();
+    }
+
+    /** The reporter's own sites get the functions it is in now: a finding is rare, a stack walk cheap enough then. */
+    private List<Role> located(List<Role> sites) {
+        if (siteFrames == SiteFrames.NONE) {
+            return sites;
+        }
+        String me = self().name();
+        List<dev.unbind.code.Frame> here = null;
+        List<Role> out = new java.util.ArrayList<>(sites.size());
+        for (Role r : sites) {
+            if (r.site().frames().isEmpty() && r.site().actor().equals(me)) {
+                here = here == null ? dev.unbind.code.CodeLocations.here() : here;
+                out.add(Role.of(r.role(), r.site().withFrames(here)));
+            } else {
+                out.add(r);
+            }
+        }
+        return out;
     }
 
     /**

@@ -16,6 +16,7 @@ public final class KernelBuilder {
     FaultPlan plan = FaultPlan.NONE;
     long seed = 1;
     int traceCapacity = 1024;
+    SiteFrames siteFrames = SiteFrames.ALL;
 
     KernelBuilder() {
     }
@@ -37,6 +38,12 @@ public final class KernelBuilder {
 
     public KernelBuilder traceCapacity(int n) {
         this.traceCapacity = n;
+        return this;
+    }
+
+    /** Which sites name their functions of model code ({@link SiteFrames#ALL} by default). */
+    public KernelBuilder siteFrames(SiteFrames which) {
+        this.siteFrames = Objects.requireNonNull(which);
         return this;
     }
 

@@ -53,7 +53,8 @@ public final class Memory {
 
     /** kfree. Double and invalid frees are reported; the call returns normally either way. */
     public void free(Cell cell, String what) {
-        Site by = kernel.self().site(what); // the freer's own step, not the switch point below
+        // the freer's own step, not the switch point below, and its functions: a later UAF names them
+        Site by = kernel.self().site(what).withFrames(kernel.framesHere());
         kernel.at(KernelPoints.KFREE);
         cell.markFreed(by);
         kernel.progress();
@@ -75,7 +76,7 @@ public final class Memory {
     }
 
     private Cell add(String type, int generation, String what, Cell.State state, boolean global) {
-        Site site = kernel.self().site(what);
+        Site site = kernel.self().site(what).withFrames(kernel.framesHere());
         synchronized (this) {
             int n = perType.merge(type, 1, Integer::sum);
             Cell c = new Cell(kernel, type + "#" + n, type, generation, site, state, global);

@@ -1,6 +1,7 @@
 package dev.unbind.result;
 
 import dev.unbind.fault.FaultSpec;
+import dev.unbind.fault.PointGlob;
 import dev.unbind.finding.Kind;
 import dev.unbind.subject.Defect;
 
@@ -25,7 +26,8 @@ import java.util.Map;
  *       (stress, JCStress) cannot prove absence: a miss there is a warning.</li>
  * </ol>
  */
-public record Assessment(List<Meta> metas, List<FamilyView> families, List<String> problems, List<String> warnings) {
+public record Assessment(List<Meta> metas, List<FamilyView> families, List<String> problems, List<String> warnings,
+                         Completion completion, Coverage coverage, CiVerdict ci) {
 
     /** Verdict words. */
     public static final String BROKEN = "broken";
@@ -37,17 +39,34 @@ public record Assessment(List<Meta> metas, List<FamilyView> families, List<Strin
         return !engine.equals(ReadSideCost.ENGINE);
     }
 
+    /** No problem (a complete run may still be incomplete: see {@link #ci()}). */
     public boolean ok() {
         return problems.isEmpty();
     }
 
-    /** A family's results. */
-    public record FamilyView(Catalogue.FamilyInfo info, List<VariantView> variants, List<String> engines) {
+    /** The exit code: 0 when the run passed, 1 when it failed, 4 when it is incomplete and nothing failed. */
+    public int exitCode() {
+        return ci.exitCode();
     }
 
-    /** A variant's results. */
+    /**
+     * A family's results; {@code recommendation}: one line drawn from its variants' fix verdicts
+     * (which to take, which are broken and how).
+     */
+    public record FamilyView(Catalogue.FamilyInfo info, List<VariantView> variants, List<String> engines,
+                             String recommendation) {
+    }
+
+    /**
+     * A variant's results, with its two verdicts: {@code ci} (did it behave as its catalogue
+     * expects) and {@code fix} (does the fix hold, in plain words).
+     */
     public record VariantView(Catalogue.VariantInfo info, List<PropertyCell> properties, List<DefectView> defects,
-                              List<FindingRecord> uncatalogued, List<RunRecord> runs, boolean metExpectation) {
+                              List<FindingRecord> uncatalogued, List<RunRecord> runs, CiVerdict ci, FixVerdict fix) {
+        /** True only when the variant ran and met its expectation (never for one no engine ran). */
+        public boolean metExpectation() {
+            return ci == CiVerdict.MET;
+        }
     }
 
     /** One cell of the variants × properties table. */
@@ -76,17 +95,29 @@ public record Assessment(List<Meta> metas, List<FamilyView> families, List<Strin
     public record Detection(String engine, String scenario, double seconds, long runs, String file) {
     }
 
+    /** The assessment under the coverage the run asked for ({@link Meta#minCoverage()}). */
     public static Assessment of(Results r) {
+        return of(r, r.metas().stream().mapToDouble(Meta::minCoverage).max().orElse(0));
+    }
+
+    /**
+     * @param minCoverage the share of the catalogued defects of the variants that ran that must be
+     *                    seen (1 for {@code --strict}); below it, the unseen ones are a problem
+     */
+    public static Assessment of(Results r, double minCoverage) {
         List<String> problems = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         List<FamilyView> families = new ArrayList<>();
+        Completion completion = Completion.of(r.metas());
+        List<PointGlob> selected = r.metas().stream().flatMap(m -> m.subjects() == null ? java.util.stream.Stream.<String>empty()
+                : m.subjects().stream()).map(PointGlob::new).toList();
         for (Catalogue.FamilyInfo f : r.catalogue().families()) {
             List<VariantView> variants = new ArrayList<>();
             List<String> engines = new ArrayList<>();
             for (Catalogue.VariantInfo v : f.variants()) {
                 List<RunRecord> runs = r.runs().stream().filter(x -> x.variant().equals(v.id())).toList();
-                if (runs.isEmpty()) {
-                    continue;
+                if (runs.isEmpty() && selected.stream().noneMatch(g -> g.matches(v.id()) || g.matches(f.id()))) {
+                    continue; // not asked for: not part of this run
                 }
                 runs.forEach(x -> {
                     if (!engines.contains(x.engine())) {
@@ -94,17 +125,25 @@ public record Assessment(List<Meta> metas, List<FamilyView> families, List<Strin
                     }
                 });
                 List<FindingRecord> found = r.findings().stream().filter(x -> x.variant().equals(v.id())).toList();
-                variants.add(variant(v, f, runs, found, problems, warnings));
+                variants.add(variant(v, f, runs, found, problems, warnings, completion));
             }
             if (!variants.isEmpty()) {
-                families.add(new FamilyView(f, variants, engines));
+                families.add(new FamilyView(f, variants, engines, Recommendation.of(variants)));
             }
         }
-        return new Assessment(r.metas(), families, problems, warnings);
+        Coverage coverage = Coverage.of(r, families);
+        if (minCoverage > 0 && coverage.defectShare() < minCoverage) {
+            problems.add(String.format(java.util.Locale.ROOT, "%s, below the %.0f%% asked for (%s): not seen: %s",
+                    coverage.defectWords(), 100 * minCoverage, minCoverage >= 1 ? "--strict" : "--min-coverage",
+                    String.join(", ", coverage.unseen())));
+        }
+        CiVerdict ci = !problems.isEmpty() ? CiVerdict.NOT_MET : completion.complete() ? CiVerdict.MET : CiVerdict.INCOMPLETE;
+        return new Assessment(r.metas(), families, problems, warnings, completion, coverage, ci);
     }
 
     private static VariantView variant(Catalogue.VariantInfo v, Catalogue.FamilyInfo f, List<RunRecord> runs,
-                                       List<FindingRecord> found, List<String> problems, List<String> warnings) {
+                                       List<FindingRecord> found, List<String> problems, List<String> warnings,
+                                       Completion completion) {
         List<PropertyCell> cells = new ArrayList<>();
         boolean checked = runs.stream().anyMatch(x -> looksForDefects(x.engine()));
         for (Kind k : Kind.values()) {
@@ -162,6 +201,42 @@ public record Assessment(List<Meta> metas, List<FamilyView> families, List<Strin
             }
         }
         List<FindingRecord> uncatalogued = found.stream().filter(x -> x.defect() == null).toList();
-        return new VariantView(v, cells, defects, uncatalogued, runs, met);
+        CiVerdict ci = !met ? CiVerdict.NOT_MET : !checked ? CiVerdict.NOT_RUN
+                : completion.complete() ? CiVerdict.MET : CiVerdict.INCOMPLETE;
+        return new VariantView(v, cells, defects, uncatalogued, runs, ci, fixVerdict(cells, found, runs, checked, completion, defects));
+    }
+
+    /** Broken when anything was found; else not run, incomplete (the run or a check was cut short), or kept. */
+    private static FixVerdict fixVerdict(List<PropertyCell> cells, List<FindingRecord> found, List<RunRecord> runs,
+                                         boolean checked, Completion completion, List<DefectView> defects) {
+        List<Kind> broken = cells.stream().filter(c -> c.verdict().equals(BROKEN)).map(PropertyCell::property).toList();
+        if (!broken.isEmpty()) {
+            int suspect = (int) found.stream().filter(x -> x.finding().suspectModel()).count();
+            return FixVerdict.broken(broken, suspect, found.size());
+        }
+        if (!checked) {
+            return FixVerdict.notRun();
+        }
+        if (!completion.complete()) {
+            return FixVerdict.incomplete("the run was cut short (" + completion.why() + ")");
+        }
+        Map<String, long[]> cut = new java.util.TreeMap<>();
+        for (RunRecord x : runs) {
+            if (looksForDefects(x.engine()) && x.runs() > 0) {
+                long[] c = cut.computeIfAbsent(x.engine(), e -> new long[2]);
+                c[1]++;
+                if (x.status().equals("incomplete")) {
+                    c[0]++;
+                }
+            }
+        }
+        List<String> cuts = cut.entrySet().stream().filter(e -> e.getValue()[0] > 0)
+                .map(e -> e.getKey() + " stopped by the budget in " + e.getValue()[0] + " of " + e.getValue()[1] + " targets").toList();
+        List<String> unreached = defects.stream().filter(d -> d.status().equals(UNPROVEN)).map(d -> d.defect().id()).toList();
+        if (!unreached.isEmpty()) { // the catalogue says it is broken and nothing looked where: not a keeper
+            cuts = new ArrayList<>(cuts);
+            cuts.add(unreached.size() + " catalogued defect(s) not reached (" + String.join(", ", unreached) + ")");
+        }
+        return cuts.isEmpty() ? FixVerdict.keeps() : FixVerdict.incomplete(String.join(", ", cuts));
     }
 }

@@ -1,11 +1,12 @@
 package dev.unbind.result;
 
-import dev.unbind.kernel.Point;
+import dev.unbind.code.SourceLine;
 import dev.unbind.subject.Defect;
 import dev.unbind.subject.Family;
 import dev.unbind.subject.Scenario;
 import dev.unbind.subject.Subjects;
 import dev.unbind.subject.Variant;
+import dev.unbind.subject.VariantCode;
 
 import java.util.List;
 
@@ -20,8 +21,24 @@ public record Catalogue(List<FamilyInfo> families) {
                              List<ScenarioInfo> scenarios, List<PointInfo> points, List<Defect> defects) {
     }
 
-    /** A variant as data. */
-    public record VariantInfo(String id, String title, String description, String expect) {
+    /**
+     * A variant as data; {@code lines}: the {@code // FIX:} and {@code // BUG:} lines of its own
+     * code, read from the sources when the catalogue was taken (empty when they were not at hand).
+     */
+    public record VariantInfo(String id, String title, String description, String expect, List<SourceLine> lines) {
+        public VariantInfo {
+            lines = lines == null ? List.of() : List.copyOf(lines);
+        }
+
+        public VariantInfo(String id, String title, String description, String expect) {
+            this(id, title, description, expect, List.of());
+        }
+
+        /** The marked lines of one kind ({@link SourceLine#FIX} or {@link SourceLine#BUG}). */
+        public List<SourceLine> lines(String kind) {
+            return lines.stream().filter(l -> l.kind().equals(kind)).toList();
+        }
+
         public boolean fixed() {
             return "KEEPS_EVERY_PROPERTY".equals(expect);
         }
@@ -33,11 +50,12 @@ public record Catalogue(List<FamilyInfo> families) {
 
     /**
      * A named point as data; {@code guards}: for a race window, the object-type globs it guards
-     * ("" or null when none are declared, null in journals written before windows named them).
+     * ("" or null when none are declared, null in journals written before windows named them);
+     * {@code core}: it is declared in unchanged core code ({@link dev.unbind.code.Core}, the kernel).
      */
-    public record PointInfo(String name, String type, List<String> racingWith, String guards) {
+    public record PointInfo(String name, String type, List<String> racingWith, String guards, boolean core) {
         public PointInfo(String name, String type, List<String> racingWith) {
-            this(name, type, racingWith, "");
+            this(name, type, racingWith, "", false);
         }
     }
 
@@ -46,15 +64,17 @@ public record Catalogue(List<FamilyInfo> families) {
     }
 
     private static FamilyInfo info(Family<?> f) {
-        List<VariantInfo> vs = f.variants().stream().map(Catalogue::variant).toList();
+        List<VariantInfo> vs = f.variants().stream().map(v -> variant(f, v)).toList();
         List<ScenarioInfo> ss = f.scenarios().stream().map(Catalogue::scenario).toList();
+        java.util.Set<String> core = VariantCode.corePoints(f);
         List<PointInfo> ps = f.points().stream()
-                .map(p -> new PointInfo(p.name(), p.type().name(), List.copyOf(p.racingWith()), p.guarded())).toList();
+                .map(p -> new PointInfo(p.name(), p.type().name(), List.copyOf(p.racingWith()), p.guarded(),
+                        core.contains(p.name()))).toList();
         return new FamilyInfo(f.id(), f.title(), f.summary(), vs, ss, ps, f.defects());
     }
 
-    private static VariantInfo variant(Variant<?> v) {
-        return new VariantInfo(v.id(), v.title(), v.description(), v.expect().name());
+    private static VariantInfo variant(Family<?> f, Variant<?> v) {
+        return new VariantInfo(v.id(), v.title(), v.description(), v.expect().name(), VariantCode.marks(f, v));
     }
 
     private static ScenarioInfo scenario(Scenario<?> s) {

@@ -42,7 +42,7 @@ public record FindingFile(String format, String variant, String scenario, String
         try {
             f = Journal.json().readValue(file.toFile(), FindingFile.class);
         } catch (IOException e) {
-            throw new IOException(file + " is not a finding file (" + e.getClass().getSimpleName() + ")");
+            throw new IOException(file + " is not a finding file: " + JsonWords.of(e));
         }
         if (!FORMAT.equals(f.format())) {
             throw new IOException(file + " is not a finding file (format " + f.format() + ")");

@@ -26,6 +26,7 @@ public final class Journal implements AutoCloseable {
 
     private final Path file;
     private final BufferedWriter out;
+    private boolean closed;
 
     private Journal(Path file, BufferedWriter out) {
         this.file = file;
@@ -65,6 +66,9 @@ public final class Journal implements AutoCloseable {
     }
 
     private void write(String type, Object record) {
+        if (closed) {
+            return; // a phase left behind at the night's end: its late lines change nothing that was judged
+        }
         try {
             ObjectNode node = JSON.valueToTree(record);
             ObjectNode line = JSON.createObjectNode().put("type", type);
@@ -79,6 +83,7 @@ public final class Journal implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closed = true;
         try {
             out.close();
         } catch (IOException e) {
@@ -96,28 +101,40 @@ public final class Journal implements AutoCloseable {
         Catalogue catalogue = null;
         List<RunRecord> runs = new ArrayList<>();
         List<FindingRecord> findings = new ArrayList<>();
-        for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
+        List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
             if (line.isBlank()) {
                 continue;
             }
             JsonNode n;
             try {
                 n = JSON.readTree(line);
-            } catch (IOException torn) {
-                continue;
+            } catch (IOException bad) {
+                if (i == lines.size() - 1) {
+                    continue; // a torn last line: the run was killed while writing it
+                }
+                throw new IOException(f + " line " + (i + 1) + " is not a journal line: " + JsonWords.of(bad));
+            }
+            if (!(n instanceof ObjectNode)) {
+                throw new IOException(f + " line " + (i + 1) + " is not a journal line: a JSON object was expected");
             }
             String type = n.path("type").asText();
             ((ObjectNode) n).remove("type");
-            switch (type) {
-                case "meta" -> {
-                    Meta m = JSON.treeToValue(n, Meta.class);
-                    metas.removeIf(x -> x.startedAt().equals(m.startedAt())); // the finished line replaces the start line
-                    metas.add(m);
+            try {
+                switch (type) {
+                    case "meta" -> {
+                        Meta m = JSON.treeToValue(n, Meta.class);
+                        metas.removeIf(x -> x.startedAt().equals(m.startedAt())); // the finished line replaces the start line
+                        metas.add(m);
+                    }
+                    case "catalogue" -> catalogue = JSON.treeToValue(n, Catalogue.class);
+                    case "run" -> runs.add(JSON.treeToValue(n, RunRecord.class));
+                    case "finding" -> findings.add(JSON.treeToValue(n, FindingRecord.class));
+                    default -> { }
                 }
-                case "catalogue" -> catalogue = JSON.treeToValue(n, Catalogue.class);
-                case "run" -> runs.add(JSON.treeToValue(n, RunRecord.class));
-                case "finding" -> findings.add(JSON.treeToValue(n, FindingRecord.class));
-                default -> { }
+            } catch (IOException bad) {
+                throw new IOException(f + " line " + (i + 1) + " (a " + type + " line) " + JsonWords.of(bad));
             }
         }
         if (catalogue == null) {

@@ -33,7 +33,8 @@ public final class ExternalThreads {
 
     /** A kernel for one Lincheck invocation: the model checker owns every thread and switch. */
     public static Kernel lincheck() {
-        return Kernel.builder().traceCapacity(256).scheduler(new InlineScheduler()).build();
+        return Kernel.builder().traceCapacity(256).scheduler(new InlineScheduler())
+                .siteFrames(dev.unbind.kernel.SiteFrames.NONE).build(); // its checker would search the stack walk's caches too
     }
 
     /**

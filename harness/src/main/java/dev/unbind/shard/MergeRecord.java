@@ -2,6 +2,7 @@ package dev.unbind.shard;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.unbind.result.Assessment;
+import dev.unbind.result.CiVerdict;
 import dev.unbind.result.Journal;
 
 import java.io.IOException;
@@ -70,6 +71,7 @@ public record MergeRecord(String format, int count, long seed, String fingerprin
         }
         List<String> problems = new ArrayList<>(m.problems());
         problems.addAll(a.problems());
-        return new Assessment(a.metas(), a.families(), problems, a.warnings());
+        return new Assessment(a.metas(), a.families(), problems, a.warnings(), a.completion(), a.coverage(),
+                CiVerdict.NOT_MET);
     }
 }

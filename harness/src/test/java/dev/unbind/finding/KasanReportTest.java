@@ -1,5 +1,6 @@
 package dev.unbind.finding;
 
+import dev.unbind.canary.PlantedDriver;
 import dev.unbind.kernel.ActorSpec;
 import dev.unbind.kernel.Cell;
 import dev.unbind.kernel.Kernel;
@@ -16,8 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /**
- * The KASAN-style rendering of a planted use-after-free, compared with a golden file: the access,
- * allocation and free sites with their actors, and the witness steps.
+ * The KASAN-style rendering of a planted use-after-free, compared with a golden file: the header
+ * naming the accessing and the freeing function, the access, allocation and free sites with their
+ * actors and functions, and the witness steps.
  */
 class KasanReportTest {
     private static final Point PROBE = Point.step("golden.probe.alloc-priv");
@@ -29,23 +31,22 @@ class KasanReportTest {
     @Test
     void plantedUseAfterFree_rendersLikeTheGoldenFile() throws IOException {
         Kernel k = Runs.controlled("probe", "ioctl until golden.ioctl.inside-handler", "remover", "ioctl");
+        PlantedDriver driver = new PlantedDriver(k);
         Cell[] priv = new Cell[1];
         k.run(List.of(
                 List.of(ActorSpec.of("probe", () -> {
                     k.at(PROBE);
-                    priv[0] = k.memory().alloc("cros_ec_dev", "devm_kzalloc(cros_ec_dev)");
+                    priv[0] = driver.probe("devm_kzalloc(cros_ec_dev)");
                 })),
                 List.of(
                         ActorSpec.of("ioctl", () -> {
                             k.at(IOCTL);
-                            try (Cell.Access a = priv[0].enter("cros_ec_cmd_xfer(priv->ec_dev)")) {
-                                k.at(IN_IOCTL);
-                            }
+                            driver.ioctl(priv[0], "cros_ec_cmd_xfer(priv->ec_dev)", IN_IOCTL);
                         }),
                         ActorSpec.of("remover", () -> {
                             k.at(REMOVE);
                             k.at(DEVRES);
-                            k.memory().free(priv[0], "devres_release_all: kfree(cros_ec_dev)");
+                            driver.remove(priv[0], "devres_release_all: kfree(cros_ec_dev)");
                         }))));
         List<Finding> f = k.findingList();
         assertEquals(1, f.size(), f.toString());

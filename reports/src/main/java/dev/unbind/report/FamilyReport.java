@@ -1,6 +1,7 @@
 package dev.unbind.report;
 
 import dev.unbind.result.Assessment;
+import dev.unbind.result.CiVerdict;
 import dev.unbind.result.Results;
 
 import java.util.ArrayList;
@@ -11,22 +12,22 @@ import java.util.List;
  * what the main page shows (verdicts, the findings table, residual windows, costs) and what its
  * detail and witness pages show.
  */
-record FamilyReport(String id, String title, String summary, boolean ok, List<String> failing,
+record FamilyReport(String id, String title, String summary, boolean ok, List<String> failing, List<List<Cell>> changes,
                     Table verdicts, FilterableTable findings, List<Witness> witnesses,
                     Table defects, BarChart detections,
                     Table engineOverview, Table engineRuns,
                     Table windows, BarChart windowRates, List<List<Cell>> residual,
                     Table readSide, BarChart readSideChart, TeardownLatencies latencies, VerdictCard card) {
 
-    static FamilyReport of(Assessment.FamilyView f, Results results, ProblemIndex problems) {
+    static FamilyReport of(Assessment.FamilyView f, Results results, ProblemIndex problems, SourceLinks links) {
         Witnesses w = Witnesses.of(f, results);
         WindowCoverage windows = WindowCoverage.of(f);
-        List<String> failing = f.variants().stream().filter(v -> !v.metExpectation()).map(v -> v.info().id()).toList();
+        List<String> failing = f.variants().stream().filter(v -> v.ci() == CiVerdict.NOT_MET).map(v -> v.info().id()).toList();
         List<Witness> all = new ArrayList<>(w.catalogued());
         all.addAll(w.uncatalogued());
         TeardownLatencies latencies = TeardownLatencies.of(f);
         return new FamilyReport(f.info().id(), f.info().title(), f.info().summary(), failing.isEmpty(), failing,
-                VerdictTable.of(f, w), FindingsTable.of(f, problems, w), List.copyOf(all),
+                Verdicts.changes(f, links), VerdictTable.of(f, w), FindingsTable.of(f, problems, w), List.copyOf(all),
                 DefectTable.of(f, problems, w), DefectTable.chart(f),
                 EngineTables.overview(f), EngineTables.runs(f),
                 windows.table(), windows.chart(), windows.residual(),

@@ -22,7 +22,7 @@ public final class HtmlReportWriter implements ReportWriter {
     public void write(Assessment assessment, Results results, Path dir) throws IOException {
         ReportView view = ReportView.of(assessment, results, dir);
         String families = String.join(", ", view.families().stream().map(FamilyReport::id).toList());
-        String title = "unbind report: " + (view.ok() ? "OK" : "FAIL") + (families.isEmpty() ? "" : " (" + families + ")");
+        String title = "unbind report: " + view.ci().runWord() + (families.isEmpty() ? "" : " (" + families + ")");
         ReportPages.write(view, dir, Links.mainPage(fileName(), ".html"), title, HtmlSink::new);
     }
 }

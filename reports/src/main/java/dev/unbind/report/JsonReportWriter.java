@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.unbind.history.SinceLastNight;
 import dev.unbind.result.Assessment;
+import dev.unbind.result.CiVerdict;
 import dev.unbind.result.Journal;
 import dev.unbind.result.ReportWriter;
 import dev.unbind.result.Results;
@@ -20,13 +21,16 @@ import java.util.Locale;
 
 /**
  * {@code report.json}: for machines. {@code summary} answers the nightly questions without walking
- * the model (ok, problems, warnings; per variant its expectation, whether it met it, the verdict per
- * property, per catalogued defect whether it was found and each engine's first detection);
+ * the model: the CI verdict ({@code verdict}: PASS, FAIL or INCOMPLETE, with {@code complete} and
+ * why not), what ran ({@code coverage}), problems, warnings; per family its recommendation; per
+ * variant its expectation, its CI verdict ({@code ci}, {@code met}) and apart from it its fix
+ * verdict ({@code fix}), the verdict per property, per catalogued defect whether it was found and
+ * each engine's first detection;
  * {@code assessment} is the full {@link Assessment}, findings and run records included.
  */
 public final class JsonReportWriter implements ReportWriter {
     /** Bumped when a field of {@code summary} changes meaning or goes away. */
-    static final String FORMAT = "unbind-report/1";
+    static final String FORMAT = "unbind-report/2";
 
     @Override
     public String fileName() {
@@ -53,7 +57,17 @@ public final class JsonReportWriter implements ReportWriter {
     static ObjectNode summary(Assessment a, ObjectMapper json) {
         ProblemIndex problems = new ProblemIndex(a);
         ObjectNode s = json.createObjectNode();
-        s.put("ok", a.ok());
+        s.put("verdict", a.ci().runWord());
+        s.put("ok", a.ci() == CiVerdict.MET);
+        s.put("exitCode", a.exitCode());
+        s.put("complete", a.completion().complete());
+        s.put("incompleteBecause", a.completion().why());
+        ObjectNode cov = s.putObject("coverage");
+        cov.put("words", a.coverage().words());
+        cov.put("defectsSeen", a.coverage().defectsSeen());
+        cov.put("defectsOfRun", a.coverage().defectsOfRun());
+        cov.set("unseen", json.valueToTree(a.coverage().unseen()));
+        cov.set("engines", json.valueToTree(a.coverage().engines()));
         s.set("problems", json.valueToTree(a.problems()));
         s.set("warnings", json.valueToTree(a.warnings()));
         ArrayNode families = s.putArray("families");
@@ -61,7 +75,8 @@ public final class JsonReportWriter implements ReportWriter {
             ObjectNode fn = families.addObject();
             fn.put("id", f.info().id());
             fn.put("title", f.info().title());
-            fn.put("ok", f.variants().stream().allMatch(Assessment.VariantView::metExpectation));
+            fn.put("ok", f.variants().stream().noneMatch(v -> v.ci() == CiVerdict.NOT_MET));
+            fn.put("recommendation", f.recommendation());
             fn.set("engines", json.valueToTree(Engines.sorted(f.engines())));
             ArrayNode variants = fn.putArray("variants");
             for (Assessment.VariantView v : f.variants()) {
@@ -76,6 +91,13 @@ public final class JsonReportWriter implements ReportWriter {
         n.put("id", v.info().id());
         n.put("expectation", v.info().expect());
         n.put("met", v.metExpectation());
+        n.put("ci", v.ci().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        ObjectNode fix = n.putObject("fix");
+        fix.put("state", v.fix().state().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        fix.put("words", v.fix().words());
+        fix.set("broken", json.valueToTree(v.fix().broken()));
+        fix.put("suspectModel", v.fix().suspect());
+        n.set("lines", json.valueToTree(v.info().lines()));
         ObjectNode props = n.putObject("properties");
         for (Assessment.PropertyCell c : v.properties()) {
             props.put(c.property().name(), c.verdict());

@@ -1,6 +1,7 @@
 package dev.unbind.report;
 
 import dev.unbind.result.Assessment;
+import dev.unbind.result.CiVerdict;
 import dev.unbind.result.FindingRecord;
 import dev.unbind.subject.Defect;
 
@@ -10,9 +11,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The CI view of an assessment as test suites: per family, "{@code <variant> keeps <PROPERTY>}" for
+ * The CI view of an assessment as test suites: per family, "{@code <variant>: no <PROPERTY>}" for
  * each property of each fixed variant and "{@code <variant> shows <defect>}" for each catalogued
- * defect; then one case per problem that no such case already reports.
+ * defect; then one case per problem that no such case already reports, and an error case when the
+ * run is incomplete. A failure names the finding's replayable file and carries its witness; a case
+ * of a variant no engine ran, or of an incomplete run, is skipped, never passed.
  */
 record JunitSuites(List<Suite> suites) {
 
@@ -53,6 +56,10 @@ record JunitSuites(List<Suite> suites) {
             suites.add(new Suite("unbind." + f.info().id(), time, cases));
         }
         List<Case> rest = new ArrayList<>();
+        if (!a.completion().complete()) {
+            rest.add(new Case("unbind", "the run is complete", 0, Outcome.FAILED, "INCOMPLETE: " + a.completion().why(),
+                    "incomplete", "INCOMPLETE: " + a.completion().why() + "\nThe other cases cover only what ran before that.\n"));
+        }
         for (String p : a.problems()) {
             if (!covered.contains(p)) {
                 rest.add(new Case("unbind", "problem: " + p, 0, Outcome.FAILED, p, "problem", p));
@@ -67,12 +74,13 @@ record JunitSuites(List<Suite> suites) {
     private static Case keeps(Assessment.VariantView v, Assessment.PropertyCell c, ProblemIndex problems,
                               Set<String> covered) {
         String id = v.info().id();
-        String name = id + " keeps " + c.property().name();
+        String name = id + ": no " + c.property().name();
         if (Assessment.NOT_RUN.equals(c.verdict())) {
             return new Case(id, name, 0, Outcome.SKIPPED, "not run", "", "");
         }
         if (!Assessment.BROKEN.equals(c.verdict())) {
-            return Case.passed(id, name, 0);
+            return v.ci() == CiVerdict.INCOMPLETE ? new Case(id, name, 0, Outcome.SKIPPED, v.fix().words(), "", "")
+                    : Case.passed(id, name, 0);
         }
         List<String> lines = problems.violations(id, c.property());
         covered.addAll(lines);
@@ -82,7 +90,8 @@ record JunitSuites(List<Suite> suites) {
             body.append('\n').append(describe(r)).append('\n')
                     .append(new Witness("", r, null, List.of()).kasan());
         }
-        String message = c.witnesses().isEmpty() ? String.join("; ", lines) : c.witnesses().get(0).finding().summary();
+        String message = c.witnesses().isEmpty() ? String.join("; ", lines) : c.witnesses().get(0).finding().summary()
+                + (c.witnesses().get(0).file() == null ? "" : " (replay: ./unbind repro " + c.witnesses().get(0).file() + ")");
         return new Case(id, name, 0, Outcome.FAILED, message, c.property().word(), body.toString());
     }
 
@@ -101,6 +110,9 @@ record JunitSuites(List<Suite> suites) {
         if (d.found()) {
             double first = d.detections().stream().mapToDouble(Assessment.Detection::seconds).min().orElse(0);
             return Case.passed(id, name, first);
+        }
+        if (v.ci() == CiVerdict.NOT_RUN) {
+            return new Case(id, name, 0, Outcome.SKIPPED, "not run", "", "");
         }
         String warning = problems.warning(id, x.id());
         return new Case(id, name, 0, Outcome.SKIPPED, warning != null ? warning : "not detected in this run", "", "");

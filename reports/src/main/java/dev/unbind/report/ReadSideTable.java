@@ -18,7 +18,7 @@ final class ReadSideTable {
 
     static Table of(Assessment.FamilyView family) {
         Table.Builder t = new Table.Builder().col("Variant").col("Call").num("ns per call").num("Batches (fastest–slowest)")
-                .num("Calls").num("vs. first");
+                .num("Calls").col("vs. first");
         ReadSideCost first = null;
         for (Assessment.VariantView v : family.variants()) {
             for (RunRecord r : measured(v)) {
@@ -26,14 +26,27 @@ final class ReadSideTable {
                 first = first == null ? c : first;
                 t.row(List.of(Cell.ref(r.variant()), Cell.code(c.call()), Cell.text(Fmt.nanos(c.medianNs())),
                         Cell.text(Fmt.nanos(c.minNs()) + "–" + Fmt.nanos(c.maxNs())), Cell.text(Fmt.count(c.calls())),
-                        Cell.text(Fmt.factor(c.medianNs(), first.medianNs()))));
+                        factor(c == first ? null : c.over(first))));
             }
         }
         return t.note("One call repeated on one thread with the device alive and nothing racing it: what the fix "
                 + "adds to every call. ns per call is the median of a variant's timed batches, taken in rounds over "
                 + "every variant after a warm-up round, in the nightly JVM (compare the variants of a family; "
-                + "./unbind bench ReadSide measures the same calls with JMH, a forked JVM each). vs. first: over "
-                + "the first variant's figure.").build();
+                + "./unbind bench ReadSide measures the same calls with JMH, a forked JVM each). vs. first: the median "
+                + "of the per-round ratios over the first variant's batches, with a distribution-free interval (the 2nd "
+                + "and 10th of 11 ratios, 98.8%); within noise when the interval holds 1 or the batches were too short: "
+                + "such a factor ranks nothing.").build();
+    }
+
+    /** A factor with its interval; within noise shown as such, never as a ranking. */
+    static Cell factor(dev.unbind.result.Factor f) {
+        if (f == null) {
+            return Cell.text("(the base)").tone(Tone.NONE);
+        }
+        if (Double.isNaN(f.value())) {
+            return Cell.text(Fmt.NONE).tone(Tone.NONE);
+        }
+        return f.withinNoise() ? Cell.text(f.words() + " — " + f.noise()).tone(Tone.NONE) : Cell.text(f.words());
     }
 
     static BarChart chart(Assessment.FamilyView family) {

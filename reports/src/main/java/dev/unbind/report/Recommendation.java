@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One sentence a reviewer can act on, drawn from a family's results: which variants keep every
- * property (with what they cost), and what the others leave broken.
+ * One sentence a reviewer can act on, drawn from a family's fix verdicts: which variants keep every
+ * property (with what they cost), which are not proven yet (what ran was cut short, or never
+ * reached their catalogued defects), and what the others leave broken.
  */
 final class Recommendation {
     private Recommendation() {
@@ -17,17 +18,19 @@ final class Recommendation {
 
     static List<Cell> of(Assessment.FamilyView f, TeardownLatencies latencies) {
         List<Assessment.VariantView> keep = new ArrayList<>();
+        List<Assessment.VariantView> open = new ArrayList<>();
         List<Assessment.VariantView> notRun = new ArrayList<>();
         Map<String, Integer> brokenBy = new LinkedHashMap<>();
         int breaking = 0;
         for (Assessment.VariantView v : f.variants()) {
             List<String> kinds = VerdictCard.brokenKinds(v);
-            boolean ran = v.properties().stream().anyMatch(p -> !p.verdict().equals(Assessment.NOT_RUN));
-            if (!ran) {
-                notRun.add(v);
-            } else if (kinds.isEmpty()) {
-                keep.add(v);
-            } else {
+            switch (v.fix().state()) {
+                case NOT_RUN -> notRun.add(v);
+                case KEEPS_EVERY_PROPERTY -> keep.add(v);
+                case INCOMPLETE -> open.add(v);
+                default -> { }
+            }
+            if (!kinds.isEmpty()) {
                 breaking++;
                 kinds.forEach(k -> brokenBy.merge(k, 1, Integer::sum));
             }
@@ -53,6 +56,13 @@ final class Recommendation {
             }
             s.add(Cell.text((keep.isEmpty() ? ": " : "; ") + (breaking == 1 ? "one variant breaks " : breaking
                     + " variants break ") + String.join(", ", kinds)));
+        }
+        if (!open.isEmpty()) {
+            s.add(Cell.text("; not proven yet (what ran was cut short, or missed its catalogued defects): "));
+            for (int i = 0; i < open.size(); i++) {
+                s.add(Cell.ref(open.get(i).info().id()));
+                s.add(Cell.text(i + 1 < open.size() ? ", " : ""));
+            }
         }
         if (!notRun.isEmpty()) {
             s.add(Cell.text("; not run: " + notRun.size()));

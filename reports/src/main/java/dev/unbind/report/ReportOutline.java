@@ -15,9 +15,15 @@ final class ReportOutline {
 
     static void render(ReportView r, Sink out) {
         out.heading(1, "unbind: per-fix comparison report", "top");
-        out.paragraph(List.of(Cell.text("Verdict: "), verdict(r.ok()),
+        out.paragraph(List.of(Cell.text("CI verdict: "), Verdicts.run(r.ci()),
                 Cell.text(" — " + count(r.problems().size(), "problem") + ", " + count(r.warnings().size(), "warning")
-                        + ", " + count(r.families().size(), "family", "families") + ".")));
+                        + ", " + count(r.families().size(), "family", "families")
+                        + ". Whether each fix holds is its fix verdict, in the outcomes below.")));
+        if (!r.completion().complete()) {
+            out.paragraph(List.of(Cell.text("INCOMPLETE: " + r.completion().why()
+                    + ". Everything below covers only what ran before that; no variant is called kept for what did not run.").tone(Tone.WARN)));
+        }
+        out.paragraph(List.of(Cell.text("What ran: " + r.coverage().words() + ".")));
         if (!r.metas().isEmpty()) {
             out.table(r.runs());
         }
@@ -49,7 +55,7 @@ final class ReportOutline {
         if (present(f.summary())) {
             out.paragraph(List.of(Cell.text(f.summary())));
         }
-        List<Cell> v = new ArrayList<>(List.of(Cell.text("Verdict: "), verdict(f.ok())));
+        List<Cell> v = new ArrayList<>(List.of(Cell.text("CI verdict: "), verdict(f.ok())));
         if (f.ok()) {
             v.add(Cell.text(" — every variant met its expectation."));
         } else {
@@ -63,6 +69,8 @@ final class ReportOutline {
 
         out.heading(3, "Variants × properties", id + "-properties");
         out.table(f.verdicts());
+        out.heading(3, "What each fix changes", id + "-changes");
+        out.bullets(f.changes());
         out.paragraph(List.of(Cell.text("Residual windows per variant: the "), Cell.text("verdict card").link("#card-" + id),
                 Cell.text("; every window, with the objects it guards: "),
                 Cell.text("details").link(Links.page(f.detailPage(), id + "-windows")), Cell.text(".")));

@@ -2,34 +2,33 @@ package dev.unbind.report;
 
 import dev.unbind.history.SinceLastNight;
 import dev.unbind.result.Assessment;
+import dev.unbind.result.CiVerdict;
+import dev.unbind.result.Completion;
+import dev.unbind.result.Coverage;
 import dev.unbind.result.Meta;
 import dev.unbind.result.Results;
 import dev.unbind.shard.MergeRecord;
 
 import java.io.IOException;
-import java.nio.file.Path;
+import java.io.UncheckedIOException;
 
 import java.util.List;
 
-/**
- * The whole comparison report as data: what was run, the overall verdict, and one part per family;
- * for a night kept in a history, what changed since the last one, and for a merged night, its shards
- * (each null otherwise).
- */
+/** The whole comparison report as data: what was run, the overall verdict, and one part per family. */
 record ReportView(boolean ok, List<Meta> metas, List<String> problems, List<String> warnings,
-                  List<FamilyReport> families, SinceLastNight since, MergeRecord merge) {
+                  List<FamilyReport> families, CiVerdict ci, Completion completion, Coverage coverage, Table fixVerdicts,
+                  SinceLastNight since, MergeRecord merge) {
 
-    static ReportView of(Assessment a, Results r) {
+    static ReportView of(Assessment a, Results r, java.nio.file.Path dir) {
         ProblemIndex problems = new ProblemIndex(a);
-        List<FamilyReport> families = a.families().stream().map(f -> FamilyReport.of(f, r, problems)).toList();
-        return new ReportView(a.ok(), a.metas(), a.problems(), a.warnings(), families, null, null);
-    }
-
-    /** With what the results directory keeps beside the journal. */
-    static ReportView of(Assessment a, Results r, Path dir) throws IOException {
-        ReportView v = of(a, r);
-        return new ReportView(v.ok, v.metas, v.problems, v.warnings, v.families, SinceLastNight.readIn(dir),
-                MergeRecord.readIn(dir));
+        SourceLinks links = SourceLinks.from(dir);
+        List<FamilyReport> families = a.families().stream().map(f -> FamilyReport.of(f, r, problems, links)).toList();
+        try {
+            return new ReportView(a.ok(), a.metas(), a.problems(), a.warnings(), families, a.ci(), a.completion(), a.coverage(),
+                    Verdicts.overview(a), SinceLastNight.readIn(dir), MergeRecord.readIn(dir));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read what " + dir + " keeps beside its journal", e);
+        }
     }
 
     /** One row per command that wrote to the journal. */
@@ -40,7 +39,8 @@ record ReportView(boolean ok, List<Meta> metas, List<String> problems, List<Stri
             t.row(List.of(Cell.code(m.command()),
                     Cell.text(m.subjects() == null || m.subjects().isEmpty() ? "all" : String.join(", ", m.subjects())),
                     Cell.text(m.budget()), Cell.text(Long.toString(m.seed())),
-                    Cell.text(m.startedAt()), Cell.text(m.finishedAt() == null ? "(did not finish)" : m.finishedAt()),
+                    Cell.text(m.startedAt()), Cell.text(m.finishedAt() == null || m.finishedAt().isEmpty() ? "(no end marker)"
+                            : m.finishedAt() + (m.status().isEmpty() || m.status().equals(Meta.FINISHED) ? "" : " (" + m.status() + ")")),
                     Cell.text(m.host()), Cell.text(m.java())));
         }
         return t.build();

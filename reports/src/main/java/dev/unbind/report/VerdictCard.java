@@ -47,13 +47,12 @@ record VerdictCard(String family, String title, Table table, List<Cell> recommen
         return r;
     }
 
-    /** What the variant did, against what it was expected to do. */
+    /** The fix verdict (does it hold), and whether that is what the catalogue expected (the CI verdict). */
     static Cell verdict(Assessment.VariantView v) {
-        List<String> kinds = brokenKinds(v);
-        boolean ran = v.properties().stream().anyMatch(p -> !p.verdict().equals(Assessment.NOT_RUN));
-        String words = !ran ? "not run" : kinds.isEmpty() ? "keeps every property" : "broken: " + String.join(", ", kinds);
-        Tone tone = !ran ? Tone.NONE : !v.metExpectation() ? Tone.BAD : kinds.isEmpty() ? Tone.GOOD : Tone.EXPECTED;
-        return Cell.text(words + (v.metExpectation() ? "" : " (not as expected)")).tone(tone);
+        Cell fix = Verdicts.fix(v.fix());
+        boolean unexpected = v.ci() == dev.unbind.result.CiVerdict.NOT_MET;
+        Tone tone = unexpected ? Tone.BAD : v.fix().state() == dev.unbind.result.FixVerdict.State.BROKEN ? Tone.EXPECTED : fix.tone();
+        return Cell.text(fix.text() + (unexpected ? " (not as expected)" : "")).tone(tone);
     }
 
     static List<String> brokenKinds(Assessment.VariantView v) {
@@ -139,8 +138,9 @@ record VerdictCard(String family, String title, Table table, List<Cell> recommen
     }
 
     /** When the batches' range of factors holds 1, the median factor is not to be ranked. */
+    /** The factor's interval (paired per-round ratios, {@link ReadSideCost#over}) holds 1, or its batches were too short. */
     static boolean withinNoise(ReadSideCost a, ReadSideCost base) {
-        return a.minNs() / base.maxNs() <= 1 && a.maxNs() / base.minNs() >= 1;
+        return a.over(base).withinNoise();
     }
 
     private static Optional<ReadSideCost> cost(Assessment.VariantView v) {

@@ -22,7 +22,7 @@ final class VerdictTable {
     }
 
     static Table of(Assessment.FamilyView family, Witnesses witnesses) {
-        Table.Builder t = new Table.Builder().col("Variant").col("Expectation").col("Met");
+        Table.Builder t = new Table.Builder().col("Variant").col("Fix verdict").col("Expectation").col("CI");
         for (Kind k : Kind.values()) {
             t.col(k.name());
         }
@@ -30,8 +30,9 @@ final class VerdictTable {
             String id = v.info().id();
             List<Cell> row = new ArrayList<>();
             row.add(Cell.code(id).anchor(id));
+            row.add(Verdicts.fix(v.fix()));
             row.add(Cell.text(expectation(v.info())));
-            row.add(v.metExpectation() ? Cell.text("yes").tone(Tone.GOOD) : Cell.text("no").tone(Tone.BAD));
+            row.add(Verdicts.ci(v.ci()));
             for (Assessment.PropertyCell c : v.properties()) {
                 row.add(cell(v, c, witnesses));
             }

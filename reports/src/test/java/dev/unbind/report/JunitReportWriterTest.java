@@ -48,7 +48,7 @@ class JunitReportWriterTest {
     @Test
     void brokenProperty_failsWithSummaryAndKasanText() throws Exception {
         Results r = ResultsFixture.results();
-        Element hang = testcase(write(Assessment.of(r), r), FIXED + " keeps HANG");
+        Element hang = testcase(write(Assessment.of(r), r), FIXED + ": no HANG");
         Element failure = Xml.children(hang, "failure").get(0);
         assertEquals(ResultsFixture.NASTY_SUMMARY, failure.getAttribute("message"));
         assertEquals("hang", failure.getAttribute("type"));
@@ -69,7 +69,7 @@ class JunitReportWriterTest {
         assertEquals("detection-regression", Xml.children(regression, "failure").get(0).getAttribute("type"));
         Element warned = testcase(d, BASELINE + " shows " + ResultsFixture.FENCE_DEFECT);
         assertTrue(Xml.children(warned, "skipped").get(0).getAttribute("message").contains("was not detected"));
-        Element kept = testcase(d, FIXED + " keeps UAF");
+        Element kept = testcase(d, FIXED + ": no UAF");
         assertTrue(Xml.children(kept, "failure").isEmpty());
     }
 
@@ -79,7 +79,7 @@ class JunitReportWriterTest {
         Assessment a = Assessment.of(r);
         List<String> problems = new ArrayList<>(a.problems());
         problems.add("journal: 3 torn lines <&> skipped");
-        Document d = write(new Assessment(a.metas(), a.families(), problems, a.warnings()), r);
+        Document d = write(new Assessment(a.metas(), a.families(), problems, a.warnings(), a.completion(), a.coverage(), a.ci()), r);
         List<Element> suites = Xml.elements(d, "testsuite");
         assertEquals(2, suites.size());
         Element top = suites.get(1);

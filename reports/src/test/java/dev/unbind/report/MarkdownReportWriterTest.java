@@ -38,7 +38,7 @@ class MarkdownReportWriterTest {
 
     @Test
     void header_saysFailWithProblemsAndWarningsListed() {
-        assertTrue(md.contains("Verdict: **FAIL** — 2 problems, 1 warning, 1 family."), md);
+        assertTrue(md.contains("CI verdict: **FAIL** — 2 problems, 1 warning, 1 family."), md);
         assertTrue(md.contains("| `nightly` | drm | 10m | 42 | 2025-01-01T02:00:00Z | 2025-01-01T02:09:58Z |"));
         String problems = section("## <a id=\"problems\"></a>Problems", "## ");
         assertEquals(2, problems.lines().filter(l -> l.startsWith("- ")).count(), problems);
@@ -73,10 +73,11 @@ class MarkdownReportWriterTest {
 
     @Test
     void variantRows_showVerdictPerProperty() {
-        List<String> header = header("| Variant | Expectation | Met |");
+        List<String> header = header("| Variant | Fix verdict | Expectation | CI |");
         List<String> base = row("<a id=\"" + BASELINE + "\"></a>");
         assertEquals("shows its defects", base.get(header.indexOf("Expectation")));
-        assertEquals("**no**", base.get(header.indexOf("Met")));
+        assertEquals("**not met**", base.get(header.indexOf("CI")));
+        assertEquals("**broken: UAF, ERRNO**", base.get(header.indexOf("Fix verdict")));
         assertEquals("[✗ expected](#drm.ioctl-after-unplug)", base.get(header.indexOf("UAF")));
         assertEquals("✓ (defect not seen)", base.get(header.indexOf("LEAK")));
         assertEquals("[**✗ unexpected**](#finding-drm.baseline-errno-1)", base.get(header.indexOf("ERRNO")));
@@ -86,7 +87,7 @@ class MarkdownReportWriterTest {
         assertEquals("keeps every property", fixed.get(header.indexOf("Expectation")));
         assertEquals("[**✗ unexpected**](#finding-drm.unplug-enter-exit-hang-1)", fixed.get(header.indexOf("HANG")));
         assertEquals("✓", fixed.get(header.indexOf("UAF")));
-        assertEquals(3 + 9, fixed.size());
+        assertEquals(4 + 9, fixed.size());
     }
 
     @Test
@@ -194,9 +195,9 @@ class MarkdownReportWriterTest {
         List<String> fixed = rowWith("[`" + FIXED + "`](#" + FIXED + ")", "`ioctl(GET_PARAM)`");
         assertEquals("110.0", fixed.get(header.indexOf("ns per call")));
         assertEquals("99.0–165.0", fixed.get(header.indexOf("Batches (fastest–slowest)")));
-        assertEquals("×2.75", fixed.get(header.indexOf("vs. first")));
+        assertEquals("×2.75 (1.65–4.58)", fixed.get(header.indexOf("vs. first")), "the widest ratio the batch ranges allow");
         List<String> base = rowWith("[`" + BASELINE + "`](#" + BASELINE + ")", "`ioctl(GET_PARAM)`");
-        assertEquals("×1.00", base.get(header.indexOf("vs. first")));
+        assertEquals("(the base)", base.get(header.indexOf("vs. first")));
     }
 
     @Test

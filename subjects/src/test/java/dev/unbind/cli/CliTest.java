@@ -31,10 +31,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The command line: exit codes, one-line errors, and the explore → repro round trip. */
 class CliTest {
-    private record Run(int code, String out, String err) {
+    /** What a command line printed and returned. */
+    record Run(int code, String out, String err) {
     }
 
-    private static Run unbind(String... args) {
+    /** Runs a command line in this JVM. */
+    static Run unbind(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));

@@ -34,7 +34,8 @@ import java.util.Objects;
 public final class ReadSideEngine {
     public static final String ENGINE = ReadSideCost.ENGINE;
     public static final String SCENARIO = "read-side";
-    private static final int BATCHES = 5;
+    /** Odd, so the median is a batch; 11 paired ratios give a 98.8% interval between the 2nd and 10th. */
+    private static final int BATCHES = 11;
     private static final int CHUNK = 256;
 
     /** @param perVariant wall time for one variant: a fifth warms up, the rest is timed */
@@ -61,6 +62,7 @@ public final class ReadSideEngine {
         long warmUp = options.perVariant().toNanos() / 5;
         long batch = options.perVariant().toNanos() * 4 / 5 / BATCHES;
         all.forEach(m -> m.repeat(warmUp, -1));
+        all.forEach(m -> m.batchMs = batch / 1e6);
         for (int b = 0; b < BATCHES; b++) {
             for (Measurement m : all) {
                 m.repeat(batch, b);
@@ -88,6 +90,7 @@ public final class ReadSideEngine {
         private ReadSideCall call;
         private long calls;
         private double seconds;
+        private double batchMs;
         private String broken;
 
         Measurement(Subjects.Selected selected) {
@@ -116,7 +119,7 @@ public final class ReadSideEngine {
                         call.run();
                     }
                     n += CHUNK;
-                } while (System.nanoTime() < until);
+                } while (System.nanoTime() < until && !Thread.currentThread().isInterrupted()); // cut: stop measuring
             } catch (RuntimeException | Error e) {
                 broken = "the call fails when repeated: " + e.getMessage();
             }
@@ -146,7 +149,8 @@ public final class ReadSideEngine {
             double[] sorted = nsPerCall.clone();
             Arrays.sort(sorted);
             ReadSideCost cost = new ReadSideCost(call.call(), calls, BATCHES,
-                    sorted[BATCHES / 2], sorted[0], sorted[BATCHES - 1]);
+                    sorted[BATCHES / 2], sorted[0], sorted[BATCHES - 1],
+                    Arrays.stream(nsPerCall).boxed().toList(), batchMs);
             return new RunRecord(ENGINE, family, selected.id(), SCENARIO, "", calls, seconds, "ok",
                     "uncontended, " + BATCHES + " timed batches in rounds over the variants, after a warm-up round",
                     List.of(), List.of(), cost);

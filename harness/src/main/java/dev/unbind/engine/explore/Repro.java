@@ -5,6 +5,7 @@ import dev.unbind.fault.FaultSpec;
 import dev.unbind.finding.Finding;
 import dev.unbind.finding.KasanReport;
 import dev.unbind.result.FindingFile;
+import dev.unbind.sched.Decision;
 import dev.unbind.subject.Defect;
 import dev.unbind.subject.Subjects;
 
@@ -20,8 +21,9 @@ import java.util.Optional;
  * scenario and faults that shows that defect.
  */
 public final class Repro {
-    /** The result of one replay. */
-    public record Replay(boolean reproduced, String report, int divergedAt, List<String> schedule, String problem) {
+    /** The result of one replay; {@code finding} is the reproduced finding, null when not reproduced. */
+    public record Replay(boolean reproduced, String report, int divergedAt, List<String> schedule, String problem,
+                         Finding finding) {
     }
 
     private final Target target;
@@ -89,23 +91,61 @@ public final class Repro {
 
     public Replay replay() {
         if (schedule == null) {
-            return new Replay(false, "", -1, List.of(), "no schedule reproduces this finding");
+            return new Replay(false, "", -1, List.of(), "no schedule reproduces this finding", null);
         }
         Trial.Outcome out = Trial.replay(target, schedule);
         if (out.hasError()) {
-            return new Replay(false, "", out.divergedAt(), schedule, "model error: " + out.errors());
+            return new Replay(false, "", out.divergedAt(), schedule, "model error: " + out.errors(), null);
+        }
+        int diverged = recordedStepsDiverge(out);
+        if (diverged >= 0) {
+            return new Replay(false, "", diverged, schedule, divergence(out, diverged), null);
         }
         if (out.divergedAt() >= 0) {
             return new Replay(false, "", out.divergedAt(), schedule,
-                    "the schedule diverged at decision " + out.divergedAt() + " (the model changed since it was recorded)");
+                    "the schedule diverged at decision " + out.divergedAt() + " (the model changed since it was recorded)", null);
         }
         Optional<Finding> f = matching(out.findings());
         if (f.isEmpty()) {
             return new Replay(false, "", -1, schedule, "the schedule ran but did not reproduce "
-                    + (throughDefect == null ? file.signature() : throughDefect.id()));
+                    + (throughDefect == null ? file.signature() : throughDefect.id()), null);
         }
         String context = target.variant() + " / " + target.scenario() + (target.faults().isEmpty() ? "" : " / " + target.faults().spec());
-        return new Replay(true, KasanReport.render(f.get(), context), -1, schedule, "");
+        return new Replay(true, KasanReport.render(f.get(), context), -1, schedule, "", f.get());
+    }
+
+    /**
+     * The first decision at which the replay resumed another actor, or the same actor from another
+     * step, than the file recorded (-1 when every recorded step matches): a schedule of a subject
+     * that changed since, or a tampered file, is not the race it claims to be even if it still ends
+     * in a finding.
+     */
+    private int recordedStepsDiverge(Trial.Outcome out) {
+        List<FindingFile.ScheduledStep> recorded = file.schedule();
+        if (recorded.isEmpty() || throughDefect != null) {
+            return -1; // no recorded schedule: the explorer found one for this replay
+        }
+        List<Decision> ran = out.decisions();
+        for (int i = 0; i < recorded.size(); i++) {
+            if (i >= ran.size()) {
+                return i;
+            }
+            FindingFile.ScheduledStep r = recorded.get(i);
+            Decision d = ran.get(i);
+            if (!r.actor().equals(d.actor()) || r.step() != null && !r.step().equals(d.step())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private String divergence(Trial.Outcome out, int i) {
+        FindingFile.ScheduledStep r = file.schedule().get(i);
+        String ran = i < out.decisions().size()
+                ? out.decisions().get(i).actor() + " from " + out.decisions().get(i).step()
+                : "nothing (the run ended after " + out.decisions().size() + " decisions)";
+        return "the schedule no longer matches the subject: at decision " + i + " the file resumes " + r.actor()
+                + " from " + r.step() + ", the replay resumed " + ran;
     }
 
     private Optional<Finding> matching(List<Finding> findings) {

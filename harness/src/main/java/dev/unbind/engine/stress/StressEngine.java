@@ -4,6 +4,7 @@ import dev.unbind.fault.FaultPlan;
 import dev.unbind.finding.Finding;
 import dev.unbind.finding.KasanReport;
 import dev.unbind.kernel.Kernel;
+import dev.unbind.kernel.SiteFrames;
 import dev.unbind.result.Catalogue;
 import dev.unbind.result.FindingFile;
 import dev.unbind.result.FindingRecord;
@@ -101,6 +102,9 @@ public final class StressEngine {
         try {
             for (Subjects.Selected s : selected) {
                 for (Scenario<?> sc : s.family().scenarios()) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        return runs; // the caller cut this run short: start no more targets
+                    }
                     runs += stress(new Target(s.family(), s.variant(), sc, enough), slice, pool, teams);
                 }
             }
@@ -174,7 +178,8 @@ public final class StressEngine {
     private void runOnce(Target t, WorkerTeam team, long i) {
         long seed = mix(options.seed() * 31 + i);
         FaultPlan faults = t.plans.of(i, seed);
-        Kernel k = Kernel.builder().scheduler(team).faults(faults).seed(seed).traceCapacity(512).build();
+        Kernel k = Kernel.builder().scheduler(team).faults(faults).seed(seed).traceCapacity(512)
+                .siteFrames(SiteFrames.NONE).build(); // thousands of runs a second, most of them with findings on a broken variant: no stack walks
         WindowCoverage.Run cov = t.coverage.newRun();
         k.listener(cov);
         k.opListener((a, op, rc, nanos) -> {

@@ -16,6 +16,7 @@ import dev.unbind.kernel.fs.Vfs;
  * change chrdev_open's choice of file operations and what cdev_del waits for, and add their own
  * registration calls. Every node of the machine is opened through here.
  */
+@dev.unbind.code.Core
 class CharDevCore {
     static final int DAQ_MAJOR = 240;
     /** chrdev_open holds a cdev reference (cdev_get) and has not yet read the cdev's fields. */

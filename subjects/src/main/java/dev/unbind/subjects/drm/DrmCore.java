@@ -30,6 +30,7 @@ import java.util.Map;
  *
  * <p>One per kernel: {@code drm_unplug_srcu} is a single static SRCU for every DRM device.
  */
+@dev.unbind.code.Core
 final class DrmCore {
     static final int DRM_MAJOR = 226;
     /** Commit dependencies time out after 10 s (they only log, then go on). */

@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * every open drm_file, every atomic state in flight. The container and every drmm allocation are
  * freed at the last put, by {@link #managed} in LIFO order.
  */
+@dev.unbind.code.Core
 final class DrmDevice {
     final Kernel k;
     /** The driver's container embedding struct drm_device. */

@@ -14,6 +14,7 @@ import dev.unbind.kernel.device.Device;
  * the interrupt, or another device shares the line (CONFIG_DEBUG_SHIRQ fires one at free_irq on
  * purpose).
  */
+@dev.unbind.code.Core
 final class IrqLine {
     private final Kernel k;
     private final Mutex desc;

@@ -17,6 +17,7 @@ import dev.unbind.kernel.Kernel;
  *       detaches the head: the entries stay linked to each other in a ring without a head.</li>
  * </ol>
  */
+@dev.unbind.code.Core
 final class ListHead {
     private final Kernel k;
     private final Cell home;

@@ -28,6 +28,7 @@ import java.util.BitSet;
  * <p>One per kernel, owned by the mc module. A driver calls {@code media_device_init},
  * {@code _register}, {@code _unregister}, {@code _cleanup} and (the series) get/put.
  */
+@dev.unbind.code.Core
 abstract class McCore {
     static final int MEDIA_MAJOR = 237;
     static final int MEDIA_NUM_DEVICES = 256;

@@ -21,6 +21,7 @@ import java.util.Map;
  * of it: udev's {@code /dev/<name>} for each class device. Every variant of misc.c in this family
  * extends it; {@link #newMiscDevice} is where a variant adds fields to struct miscdevice.
  */
+@dev.unbind.code.Core
 class MiscCore extends Misc {
     /** /dev/&lt;name&gt; → minor, as udev names the nodes device_create makes. */
     private final Map<String, Integer> nodes = new HashMap<>();

@@ -23,6 +23,7 @@ import java.util.function.LongConsumer;
  *       chain knows nothing about drivers.</li>
  * </ol>
  */
+@dev.unbind.code.Core
 final class NotifierChain {
     /** notifier actions of the EC event chains. */
     static final long MKBP_EVENT = 1;

@@ -30,6 +30,7 @@ import java.util.List;
  *       it (to drop what outlives a read section, such as user mappings).</li>
  * </ol>
  */
+@dev.unbind.code.Core
 abstract class RevocableCore {
     static final Point PROVIDER_KZALLOC = Point.fallible("revocable.core.provider_alloc.kzalloc");
     static final Point INIT_SRCU = Point.fallible("revocable.core.provider_alloc.init_srcu_struct");

@@ -9,6 +9,7 @@ import dev.unbind.kernel.Wait;
  * the hardware raising the line runs it. free_irq removes the handler and then waits for a
  * running one to return (synchronize_irq), so no handler runs after free_irq returns.
  */
+@dev.unbind.code.Core
 final class Irq {
     private final Kernel k;
     private final String name;

@@ -7,6 +7,7 @@ import dev.unbind.kernel.fs.Inode;
  * struct uio_listener: one per open file, kmalloc'ed by uio_open and freed by uio_release; it
  * holds the file's reference to its uio_device and the event count the file has seen.
  */
+@dev.unbind.code.Core
 final class Listener {
     final Cell mem;
     private final UioDevice dev;

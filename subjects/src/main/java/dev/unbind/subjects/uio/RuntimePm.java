@@ -12,6 +12,7 @@ import java.util.List;
  * get is an underflow the kernel warns about; a get without its put, left at quiescence, is a
  * leaked reference: the device stays powered for good.
  */
+@dev.unbind.code.Core
 final class RuntimePm {
     private final Kernel k;
     private final String device;

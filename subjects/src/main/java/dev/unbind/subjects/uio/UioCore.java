@@ -28,6 +28,7 @@ import java.util.function.IntSupplier;
  * <p>uio is built in here: its fops have no module owner. The driver's module is pinned by
  * uio_open's try_module_get(idev->owner) until uio_release's module_put.
  */
+@dev.unbind.code.Core
 abstract class UioCore {
     static final int UIO_MAJOR = 243;
     static final int UIO_MAX_DEVICES = 16;

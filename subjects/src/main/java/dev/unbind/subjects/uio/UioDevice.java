@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * uio_unregister_device has returned, uio calls none of the driver's uio_info callbacks again;
  * {@link #failedRegistration} is the same promise for a registration that returned an error.
  */
+@dev.unbind.code.Core
 final class UioDevice {
     final Kernel k;
     final Cell mem;

@@ -16,6 +16,7 @@ import dev.unbind.kernel.fs.Vma;
  * (INV-U2) and read's sleepers are woken to see it (INV-U6). Where a variant differs — what the
  * driver hears of a close, what a PHYS mmap installs — it calls the core's hooks.
  */
+@dev.unbind.code.Core
 final class UioFops {
     /** s32, the only size read and write accept. */
     static final int EVENT_SIZE = 4;
