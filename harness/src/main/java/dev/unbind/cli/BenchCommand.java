@@ -78,8 +78,7 @@ final class BenchCommand implements Runnable {
             if (jar == null || !Files.isRegularFile(jar)) {
                 throw new BadInput("no JCStress jar" + (jar == null ? "" : " at " + jar) + " (./unbind builds it)");
             }
-            List<String> variants = all.families().stream().flatMap(f -> f.variants().stream()).map(v -> v.id()).toList();
-            List<JcstressCase> tests = JcstressEngine.plan(jar, variants).all();
+            List<JcstressCase> tests = JcstressEngine.plan(jar, main.select(List.of("*"))).all();
             List<Race> races = Race.pick(all, tests, defects);
             Workspace.checkWritable(out);
             main.out().printf("bench detect: %d race(s), %d repeat(s) each, timeouts %d s per repeat (JCStress %d s)%n",

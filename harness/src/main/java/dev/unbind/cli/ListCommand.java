@@ -38,7 +38,7 @@ final class ListCommand implements Callable<Integer> {
             }
             out.println("  scenarios:");
             for (Catalogue.ScenarioInfo s : f.scenarios()) {
-                out.printf("    %-30s %s%n", s.id(), s.title());
+                out.printf("    %-30s %-14s %-36s %s%n", s.id(), s.situation(), String.join(",", s.engines()), s.title());
             }
             out.println("  fault points (fallible steps):");
             f.points().stream().filter(p -> p.type().equals("FALLIBLE")).forEach(p -> out.println("    " + p.name()));

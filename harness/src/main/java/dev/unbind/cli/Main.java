@@ -42,6 +42,7 @@ public final class Main implements Runnable {
         cl.addSubcommand(new ReportCommand(main));
         cl.addSubcommand(new MergeCommand(main));
         cl.addSubcommand(new BenchCommand(main));
+        cl.addSubcommand(new NewCommand(main));
         cl.addSubcommand(new CommandLine.HelpCommand());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setOut(new java.io.PrintWriter(out, true));

@@ -97,7 +97,7 @@ final class ShardNight {
             return List.of(); // no jar, no JCStress cells (./unbind builds it)
         }
         try {
-            return JcstressEngine.plan(jar, selected.stream().map(Subjects.Selected::id).toList()).all();
+            return JcstressEngine.plan(jar, selected).all();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

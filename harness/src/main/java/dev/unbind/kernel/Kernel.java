@@ -12,6 +12,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
 
 /**
  * One simulated kernel: the context every subject is written against. It owns the memory, the
@@ -221,6 +223,21 @@ public final class Kernel {
             body.run();
             return 0;
         });
+    }
+
+    /**
+     * Same as {@link #op(String, IntSupplier)} for a call whose result is more than an int (an
+     * open's file, a mapping): {@code rc} says what to record of it; the call's value is returned.
+     */
+    public <T> T call(String name, Supplier<T> body, ToIntFunction<T> rc) {
+        var result = new Object() {
+            T value;
+        };
+        op(name, () -> {
+            result.value = body.get();
+            return rc.applyAsInt(result.value);
+        });
+        return result.value;
     }
 
     /** True while some actor other than the caller is inside an operation named in {@code ops}. */

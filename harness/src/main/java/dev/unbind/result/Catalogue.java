@@ -2,6 +2,7 @@ package dev.unbind.result;
 
 import dev.unbind.code.SourceLine;
 import dev.unbind.subject.Defect;
+import dev.unbind.subject.ErrnoRule;
 import dev.unbind.subject.Family;
 import dev.unbind.subject.Scenario;
 import dev.unbind.subject.Subjects;
@@ -16,9 +17,19 @@ import java.util.List;
  */
 public record Catalogue(List<FamilyInfo> families) {
 
-    /** A family as data. */
+    /**
+     * A family as data.
+     *
+     * @param teardownOps   the user operations whose latency the stress engine measures
+     * @param errnoContract the family's errno contract, one rule a line ({@code read after unregister: -EIO})
+     */
     public record FamilyInfo(String id, String title, String summary, List<VariantInfo> variants,
-                             List<ScenarioInfo> scenarios, List<PointInfo> points, List<Defect> defects) {
+                             List<ScenarioInfo> scenarios, List<PointInfo> points, List<Defect> defects,
+                             List<String> teardownOps, List<String> errnoContract) {
+        public FamilyInfo(String id, String title, String summary, List<VariantInfo> variants,
+                          List<ScenarioInfo> scenarios, List<PointInfo> points, List<Defect> defects) {
+            this(id, title, summary, variants, scenarios, points, defects, List.of(), List.of());
+        }
     }
 
     /**
@@ -44,8 +55,16 @@ public record Catalogue(List<FamilyInfo> families) {
         }
     }
 
-    /** A scenario as data. */
-    public record ScenarioInfo(String id, String title) {
+    /**
+     * A scenario as data.
+     *
+     * @param situation what user space holds when the device goes away ({@code FD_OPEN}...)
+     * @param engines   the engines that run it ({@code explorer}, {@code stress}, {@code jcstress}, {@code lincheck})
+     */
+    public record ScenarioInfo(String id, String title, String situation, List<String> engines) {
+        public ScenarioInfo(String id, String title) {
+            this(id, title, "NONE", Scenario.ALWAYS);
+        }
     }
 
     /**
@@ -70,7 +89,8 @@ public record Catalogue(List<FamilyInfo> families) {
         List<PointInfo> ps = f.points().stream()
                 .map(p -> new PointInfo(p.name(), p.type().name(), List.copyOf(p.racingWith()), p.guarded(),
                         core.contains(p.name()))).toList();
-        return new FamilyInfo(f.id(), f.title(), f.summary(), vs, ss, ps, f.defects());
+        return new FamilyInfo(f.id(), f.title(), f.summary(), vs, ss, ps, f.defects(),
+                f.teardownOps().stream().sorted().toList(), f.errnoContract().stream().map(ErrnoRule::toString).toList());
     }
 
     private static VariantInfo variant(Family<?> f, Variant<?> v) {
@@ -78,7 +98,7 @@ public record Catalogue(List<FamilyInfo> families) {
     }
 
     private static ScenarioInfo scenario(Scenario<?> s) {
-        return new ScenarioInfo(s.id(), s.title());
+        return new ScenarioInfo(s.id(), s.title(), s.situation().name(), s.engines());
     }
 
     public FamilyInfo family(String id) {

@@ -1,5 +1,6 @@
 package dev.unbind.sched;
 
+import dev.unbind.fault.FaultPlan;
 import dev.unbind.finding.Finding;
 import dev.unbind.finding.Kind;
 import dev.unbind.kernel.Actor;
@@ -25,7 +26,12 @@ public final class ExternalThreads {
      * lone early actor is not called hung), waits longer than {@code hangTimeout} reported hung.
      */
     public static Kernel jcstress(int actors, Duration hangTimeout) {
-        Kernel k = Kernel.builder().traceCapacity(256)
+        return jcstress(actors, hangTimeout, FaultPlan.NONE);
+    }
+
+    /** The same, with {@code faults} armed. */
+    public static Kernel jcstress(int actors, Duration hangTimeout, FaultPlan faults) {
+        Kernel k = Kernel.builder().traceCapacity(256).faults(faults)
                 .scheduler(new ThreadScheduler(hangTimeout, Duration.ofMillis(2), 1_000)).build();
         k.expectActors(actors);
         return k;

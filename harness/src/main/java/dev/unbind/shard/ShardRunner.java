@@ -99,7 +99,7 @@ public final class ShardRunner {
                 .filter(c -> ids.contains(new Cell(LincheckEngine.ENGINE, Matrix.family(c.variant()), c.variant(), c.name(), 0,
                         Cell.ESTIMATED).id()))
                 .toList();
-        new LincheckEngine(LincheckEngine.Options.of(Duration.ofNanos(nanos)), cx.catalogue(), cx.sink(), List.of(() -> checks))
+        new LincheckEngine(LincheckEngine.Options.of(Duration.ofNanos(nanos)), cx.catalogue(), cx.sink(), checks)
                 .run(variantsIn(cells));
     }
 

@@ -5,6 +5,7 @@ import dev.unbind.kernel.Point;
 
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Set;
 
 /**
  * A fix family: one teardown protocol, its variants, the scenarios that exercise it, its fault
@@ -35,6 +36,24 @@ public interface Family<M> {
     /** Every named point the family's code passes (its own and the kernel's it uses). */
     List<Point> points();
 
+    /**
+     * The user operations that tear the device down or release what user space holds
+     * ({@code remove}, {@code close}, {@code rmmod}, a USB {@code disconnect}...): the stress engine
+     * measures their latency, per scenario and situation. The names are those the model passes to
+     * {@code k.op}.
+     */
+    Set<String> teardownOps();
+
+    /** The user-visible errno contract, rule by rule, as the report prints it (empty: none declared as data). */
+    default List<ErrnoRule> errnoContract() {
+        return List.of();
+    }
+
+    /** The family's Lincheck facade, or null when the family has none (no Lincheck checks then). */
+    default LincheckFacade lincheck() {
+        return null;
+    }
+
     default Variant<M> variant(String id) {
         return variants().stream().filter(v -> v.id().equals(id)).findFirst()
                 .orElseThrow(() -> new NoSuchElementException("no variant " + id + " in " + id()));
@@ -49,6 +68,26 @@ public interface Family<M> {
     default Plan plan(String variant, String scenario, Kernel k) {
         M model = variant(variant).create().apply(k);
         return scenario(scenario).build().apply(k, model);
+    }
+
+    /**
+     * The fault spec {@code s} runs under as a JCStress test: that of the catalogued defect its
+     * {@link JcstressRace#faultsOf} names, "" when it names none.
+     *
+     * @throws IllegalStateException when the named defect is not in the catalogue or exposes another scenario
+     */
+    default String jcstressFaults(Scenario<M> s) {
+        String named = s.jcstressRace() == null ? null : s.jcstressRace().faultsOf();
+        if (named == null) {
+            return "";
+        }
+        Defect d = defects().stream().filter(x -> x.id().equals(named)).findFirst().orElseThrow(() ->
+                new IllegalStateException(id() + "/" + s.id() + ": runs under the faults of " + named + ", which is not catalogued"));
+        if (!d.scenario().equals(s.id())) {
+            throw new IllegalStateException(id() + "/" + s.id() + ": runs under the faults of " + named
+                    + ", a defect of scenario " + d.scenario());
+        }
+        return d.faults();
     }
 
     /** The catalogued defects of one variant. */

@@ -62,4 +62,19 @@ public final class ScenarioSubset<M> implements Family<M> {
     public List<Point> points() {
         return family.points();
     }
+
+    @Override
+    public Set<String> teardownOps() {
+        return family.teardownOps();
+    }
+
+    @Override
+    public List<ErrnoRule> errnoContract() {
+        return family.errnoContract();
+    }
+
+    @Override
+    public LincheckFacade lincheck() {
+        return family.lincheck();
+    }
 }

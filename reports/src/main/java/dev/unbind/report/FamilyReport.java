@@ -17,7 +17,8 @@ record FamilyReport(String id, String title, String summary, boolean ok, List<St
                     Table defects, BarChart detections,
                     Table engineOverview, Table engineRuns,
                     Table windows, BarChart windowRates, List<List<Cell>> residual,
-                    Table readSide, BarChart readSideChart, TeardownLatencies latencies, VerdictCard card) {
+                    Table readSide, BarChart readSideChart, TeardownLatencies latencies, VerdictCard card,
+                    List<String> errnoContract) {
 
     static FamilyReport of(Assessment.FamilyView f, Results results, ProblemIndex problems, SourceLinks links) {
         Witnesses w = Witnesses.of(f, results);
@@ -31,7 +32,8 @@ record FamilyReport(String id, String title, String summary, boolean ok, List<St
                 DefectTable.of(f, problems, w), DefectTable.chart(f),
                 EngineTables.overview(f), EngineTables.runs(f),
                 windows.table(), windows.chart(), windows.residual(),
-                ReadSideTable.of(f), ReadSideTable.chart(f), latencies, VerdictCard.of(f, windows, latencies, w));
+                ReadSideTable.of(f), ReadSideTable.chart(f), latencies, VerdictCard.of(f, windows, latencies, w),
+                f.info().errnoContract() == null ? List.of() : f.info().errnoContract());
     }
 
     /** The family's detail page, without extension. */

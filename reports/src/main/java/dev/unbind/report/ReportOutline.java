@@ -55,6 +55,10 @@ final class ReportOutline {
         if (present(f.summary())) {
             out.paragraph(List.of(Cell.text(f.summary())));
         }
+        if (!f.errnoContract().isEmpty()) {
+            out.paragraph(List.of(Cell.text("Errno contract (a result outside it is an ERRNO finding):")));
+            out.bullets(f.errnoContract().stream().map(rule -> List.of(Cell.code(rule))).toList());
+        }
         List<Cell> v = new ArrayList<>(List.of(Cell.text("CI verdict: "), verdict(f.ok())));
         if (f.ok()) {
             v.add(Cell.text(" — every variant met its expectation."));

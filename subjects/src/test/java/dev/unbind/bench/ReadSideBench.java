@@ -37,7 +37,7 @@ import java.util.concurrent.TimeUnit;
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class ReadSideBench {
-    /** Every variant; {@code ReadSideBenchTest} keeps this list equal to the families' variants. */
+    /** Every variant (JMH needs literal values): {@code VariantListsTest} fails when this list and the families differ. */
     @Param({
             "drm.unregister-only", "drm.unplug-enter-exit", "drm.quiesced",
             "media.pre-series", "media.refcounted", "media.compat-ref", "media.refcounted-fenced",

@@ -1,5 +1,7 @@
 package dev.unbind.engine.jcstress;
 
+import dev.unbind.subject.Subjects;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -11,52 +13,55 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * Which tests of the jar a run selects, and whether they all ran. JCStress exits 0 when nothing
- * ran (a wrong {@code -t}, a jar built without its annotation processor), so the engine never
- * trusts the exit code: every selected test must come back with results.
+ * Which tests of the jar a run selects, and whether they all ran. The tests a variant has are
+ * derived from its family ({@link JcstressCase#of}); the jar must hold every one of them. JCStress
+ * exits 0 when nothing ran (a wrong {@code -t}, a jar built without its annotation processor), so
+ * the engine never trusts the exit code: every selected test must come back with results.
  *
- * @param tests      the selected tests, grouped by variant in selection order, names sorted
- * @param untested   selected variants of a family that has tests in the jar, but none of their
- *                   own (a test lost its description prefix, a variant was renamed): an error
- * @param notCovered selected variants of families with no tests in the jar at all (not an error)
- * @param unmapped   tests of the jar whose description has no variant prefix
+ * @param tests      the selected tests the jar holds, grouped by variant in selection order, names sorted
+ * @param absent     tests the families derive but the jar lacks (a jar older than the sources): an error
+ * @param notCovered selected variants of families that declare no JCStress scenario (not an error)
+ * @param unmapped   tests of the jar in a selected family's package that no scenario derives (a stale jar)
  */
-public record CasePlan(Map<String, List<JcstressCase>> tests, List<String> untested, List<String> notCovered,
+public record CasePlan(Map<String, List<JcstressCase>> tests, List<JcstressCase> absent, List<String> notCovered,
                        List<String> unmapped) {
 
     /**
-     * @param jarTests test name to description, as the jar's META-INF/TestList lists them
-     * @param variants the selected variant ids, in order
+     * @param jarTests the test names the jar's META-INF/TestList lists
+     * @param selected the selected variants, in order
      */
-    public static CasePlan of(Map<String, String> jarTests, List<String> variants) {
-        List<JcstressCase> known = new ArrayList<>();
-        List<String> unmapped = new ArrayList<>();
-        jarTests.forEach((name, description) -> JcstressCase.of(name, description)
-                .ifPresentOrElse(known::add, () -> unmapped.add(name)));
-        known.sort(Comparator.comparing(JcstressCase::name));
-        unmapped.sort(null);
-        Set<String> families = new TreeSet<>();
-        known.forEach(t -> families.add(t.family()));
-
+    public static CasePlan of(Collection<String> jarTests, List<Subjects.Selected> selected) {
+        Set<String> inJar = new TreeSet<>(jarTests);
         Map<String, List<JcstressCase>> tests = new LinkedHashMap<>();
-        List<String> untested = new ArrayList<>();
+        List<JcstressCase> absent = new ArrayList<>();
         List<String> notCovered = new ArrayList<>();
-        for (String v : variants) {
-            List<JcstressCase> mine = known.stream().filter(t -> t.variant().equals(v)).toList();
-            if (!mine.isEmpty()) {
-                tests.put(v, mine);
-            } else if (families.contains(v.substring(0, Math.max(0, v.indexOf('.'))))) {
-                untested.add(v);
-            } else {
-                notCovered.add(v);
+        Set<String> derived = new TreeSet<>();
+        Set<String> families = new TreeSet<>();
+        for (Subjects.Selected s : selected) {
+            List<JcstressCase> mine = new ArrayList<>(JcstressCase.of(s.family(), s.id()));
+            mine.sort(Comparator.comparing(JcstressCase::name));
+            families.add(s.family().id());
+            if (mine.isEmpty()) {
+                notCovered.add(s.id());
+                continue;
+            }
+            mine.forEach(t -> derived.add(t.name()));
+            List<JcstressCase> held = mine.stream().filter(t -> inJar.contains(t.name())).toList();
+            mine.stream().filter(t -> !inJar.contains(t.name())).forEach(absent::add);
+            if (!held.isEmpty()) {
+                tests.put(s.id(), held);
             }
         }
-        return new CasePlan(tests, untested, notCovered, unmapped);
+        List<String> unmapped = inJar.stream().filter(n -> !derived.contains(n))
+                .filter(n -> families.stream().anyMatch(f -> n.startsWith(JcstressNames.packageOf(f) + ".")))
+                .filter(n -> selected.stream().anyMatch(s -> n.endsWith("." + JcstressNames.stateName(s.id()))))
+                .toList();
+        return new CasePlan(tests, absent, notCovered, unmapped);
     }
 
     /**
      * The plan cut down to the tests whose {@link JcstressCase#key()} is in {@code keys} (all of
-     * them when {@code keys} is empty); a variant left with none is dropped, not untested.
+     * them when {@code keys} is empty): a shard's part; a variant left with none is dropped.
      */
     public CasePlan only(Set<String> keys) {
         if (keys.isEmpty()) {
@@ -69,7 +74,7 @@ public record CasePlan(Map<String, List<JcstressCase>> tests, List<String> untes
                 kept.put(v, mine);
             }
         });
-        return new CasePlan(kept, untested, notCovered, unmapped);
+        return new CasePlan(kept, absent.stream().filter(t -> keys.contains(t.key())).toList(), notCovered, unmapped);
     }
 
     public List<JcstressCase> all() {

@@ -26,8 +26,8 @@ import java.util.stream.Collectors;
  * subprocess, and journals what they observed.
  *
  * <ul>
- *   <li>The jar's own test list says which tests exist; a test belongs to the variant its
- *       description starts with ({@link JcstressCase}).</li>
+ *   <li>The families say which tests a variant has ({@link JcstressCase#of}: one generated test per
+ *       JCStress scenario); the jar's own test list must hold them all.</li>
  *   <li>Each variant's tests run in one JCStress invocation ({@link JcstressProcess}) in
  *       {@code <results>/jcstress/<variant>/}, where its log, blob and HTML report stay. A batch
  *       that cannot finish in what is left of the budget is not started; a batch that overruns
@@ -123,10 +123,10 @@ public final class JcstressEngine {
         return null;
     }
 
-    /** Which of the jar's tests belong to {@code variants}. */
-    public static CasePlan plan(Path jar, List<String> variants) throws IOException {
+    /** Which of the jar's tests the selected variants' scenarios derive. */
+    public static CasePlan plan(Path jar, List<Subjects.Selected> selected) throws IOException {
         try (JcstressJar j = JcstressJar.open(jar)) {
-            return CasePlan.of(j.tests(), variants);
+            return CasePlan.of(j.tests().keySet(), selected);
         }
     }
 
@@ -141,7 +141,7 @@ public final class JcstressEngine {
         }
         CasePlan plan;
         try {
-            plan = plan(jar, selected.stream().map(Subjects.Selected::id).toList()).only(options.only());
+            plan = plan(jar, selected).only(options.only());
         } catch (IOException e) {
             skipped(e.getMessage());
             return new Summary(0, 0, 0, 0, 0, seconds(start));
@@ -149,16 +149,16 @@ public final class JcstressEngine {
         Map<String, String> families = new HashMap<>();
         selected.forEach(s -> families.put(s.id(), s.family().id()));
         Tally tally = new Tally();
-        for (String v : plan.untested()) {
-            emit(RunRecord.of(ENGINE, families.get(v), v, "", "", 0, 0, "error",
-                    "the jar has JCStress tests for this family but none for " + v
-                            + " (every test's @Description must start with '<variant> | ')"), tally);
+        for (JcstressCase t : plan.absent()) {
+            emit(RunRecord.of(ENGINE, t.family(), t.variant(), t.race(), "", 0, 0, "error",
+                    "the jar has no test " + t.name() + ", which the family's scenario declares: the jar is older than "
+                            + "the sources (rebuild it: mvn package)"), tally);
         }
         for (String v : plan.notCovered()) {
-            emit(RunRecord.of(ENGINE, families.get(v), v, "", "", 0, 0, "skipped", "no JCStress tests for this family"), tally);
+            emit(RunRecord.of(ENGINE, families.get(v), v, "", "", 0, 0, "skipped", "no scenario of this family runs under JCStress"), tally);
         }
         if (!plan.unmapped().isEmpty()) {
-            sink.progress("  jcstress: tests without a '<variant> | ' description, never selected: " + plan.unmapped());
+            sink.progress("  jcstress: tests in the jar that no scenario declares (a stale jar), never selected: " + plan.unmapped());
         }
         sink.progress(String.format("  jcstress: %d tests of %d variants from %s", plan.size(), plan.tests().size(), jar));
 

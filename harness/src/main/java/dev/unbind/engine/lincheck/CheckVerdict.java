@@ -3,7 +3,6 @@ package dev.unbind.engine.lincheck;
 import dev.unbind.finding.Finding;
 import dev.unbind.subject.Defect;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,8 +20,8 @@ public record CheckVerdict(String status, String note, boolean failed, boolean u
 
     /** Lincheck passed. */
     public static CheckVerdict passed(LincheckCheck c) {
-        if (c.expectedDefect() != null) {
-            return new CheckVerdict("ok", "UNEXPECTED: passed, but expected to find " + c.expectedDefect(), false, true);
+        if (c.must() == LincheckCheck.Must.FAIL) {
+            return new CheckVerdict("ok", "UNEXPECTED: passed, but expected to " + c.expectation(), false, true);
         }
         return new CheckVerdict("ok", "passed", false, false);
     }
@@ -36,17 +35,18 @@ public record CheckVerdict(String status, String note, boolean failed, boolean u
         if (report.findings().isEmpty()) {
             return new CheckVerdict("error", "error: " + report.headline() + " (no finding in Lincheck's report)", false, false);
         }
-        List<String> named = new ArrayList<>();
-        for (Finding f : report.findings()) {
-            Defect d = report.defectOf(f);
-            named.add(d == null ? null : d.id());
-        }
-        String note = report.headline() + ": " + FindingMessage.line(named.get(0), report.findings().get(0));
-        if (c.expectedDefect() == null) {
+        Finding first = report.findings().get(0);
+        Defect d = report.defectOf(first);
+        String note = report.headline() + ": " + FindingMessage.line(d == null ? List.of() : List.of(d.id()), first);
+        if (c.must() == LincheckCheck.Must.PASS) {
             return new CheckVerdict("ok", "UNEXPECTED: expected to pass, but " + note, true, true);
         }
-        if (!named.contains(c.expectedDefect())) {
-            return new CheckVerdict("ok", "UNEXPECTED: expected " + c.expectedDefect() + ", but " + note, true, true);
+        java.util.Set<String> named = new java.util.TreeSet<>();
+        for (Finding f : report.findings()) {
+            named.addAll(report.candidatesOf(f));
+        }
+        if (!c.accepts(named)) {
+            return new CheckVerdict("ok", "UNEXPECTED: expected to " + c.expectation() + ", but " + note, true, true);
         }
         return new CheckVerdict("ok", note, true, false);
     }

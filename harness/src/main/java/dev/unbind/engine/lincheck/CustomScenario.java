@@ -1,5 +1,6 @@
 package dev.unbind.engine.lincheck;
 
+import dev.unbind.subject.LincheckRace;
 import org.jetbrains.kotlinx.lincheck.Actor;
 import org.jetbrains.kotlinx.lincheck.execution.ExecutionScenario;
 import org.jetbrains.lincheck.datastructures.Operation;
@@ -43,6 +44,19 @@ public final class CustomScenario {
 
     public static Call op(String method, Object... args) {
         return new Call(method, Arrays.asList(args));
+    }
+
+    /** A scenario's pinned Lincheck spelling over {@code facade}'s operations. */
+    public static ExecutionScenario of(Class<?> facade, LincheckRace race) {
+        CustomScenario s = of(facade);
+        race.initial().forEach(c -> s.initial.add(s.actor(new Call(c.method(), c.args()))));
+        for (List<LincheckRace.Call> thread : race.threads()) {
+            List<Actor> actors = new ArrayList<>();
+            thread.forEach(c -> actors.add(s.actor(new Call(c.method(), c.args()))));
+            s.parallel.add(actors);
+        }
+        race.post().forEach(c -> s.post.add(s.actor(new Call(c.method(), c.args()))));
+        return s.build();
     }
 
     /** Calls made before the threads start, on one thread. */

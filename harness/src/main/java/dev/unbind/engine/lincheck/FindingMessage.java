@@ -3,6 +3,7 @@ package dev.unbind.engine.lincheck;
 import dev.unbind.finding.Finding;
 import dev.unbind.finding.Kind;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,10 +12,12 @@ import java.util.regex.Pattern;
  * How a facade's {@code @Validate} names what the kernel found, so that the message Lincheck
  * prints (and the engine reads back) carries the catalogued defect id:
  * <pre>
- * unbind finding [drm.unregister-only.unfiltered-ioctl] UAF: use-after-free: user ... on mmio#1 freed by remover
+ * unbind finding [drm.unregister-only.unfiltered-ioctl|drm.unregister-only.devm-kms-objects] UAF: use-after-free: ...
  * unbind finding [not in the catalogue] LEAK: leak: crtc_scanout#1 is still allocated at quiescence
  * </pre>
- * One line per finding, in the order the kernel reported them; the first is the verdict.
+ * One line per finding, in the order the kernel reported them; the first is the verdict. The
+ * brackets hold every catalogued defect of the variant the finding matches (the facade does not
+ * know the check's scenario; the engine picks the one of that scenario).
  */
 public final class FindingMessage {
     /** What stands in the brackets when no catalogued defect matches. */
@@ -27,13 +30,14 @@ public final class FindingMessage {
     private FindingMessage() {
     }
 
-    /** One line naming the defect ({@code null} for none in the catalogue), the kind and the summary. */
-    public static String line(String defect, Finding f) {
-        return PREFIX + (defect == null ? NOT_CATALOGUED : defect) + "] " + f.kind().name() + ": " + f.summary();
+    /** One line naming the defects the finding matches (none: not in the catalogue), the kind and the summary. */
+    public static String line(List<String> defects, Finding f) {
+        return PREFIX + (defects.isEmpty() ? NOT_CATALOGUED : String.join("|", defects)) + "] " + f.kind().name() + ": "
+                + f.summary();
     }
 
-    /** A finding named in a message. {@code defect} is null when the message says it is not catalogued. */
-    public record Named(String defect, Kind kind, String summary) {
+    /** A finding named in a message; {@code defects} is empty when the message says it is not catalogued. */
+    public record Named(List<String> defects, Kind kind, String summary) {
     }
 
     /** The first finding named in {@code text} (a Lincheck failure message), if any. */
@@ -49,8 +53,9 @@ public final class FindingMessage {
             } catch (IllegalArgumentException notAKind) {
                 continue;
             }
-            String id = m.group(1);
-            return Optional.of(new Named(NOT_CATALOGUED.equals(id) ? null : id, kind, m.group(3).strip()));
+            String ids = m.group(1);
+            return Optional.of(new Named(NOT_CATALOGUED.equals(ids) ? List.of() : List.of(ids.split("\\|")), kind,
+                    m.group(3).strip()));
         }
         return Optional.empty();
     }

@@ -10,25 +10,22 @@ import dev.unbind.result.RunRecord;
 import dev.unbind.subject.Defect;
 import dev.unbind.subject.Subjects;
 import org.jetbrains.lincheck.LincheckAssertionError;
-import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
-import org.jetbrains.lincheck.util.LoggingLevel;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.ServiceLoader;
 
 /**
- * Runs the Lincheck checks ({@link LincheckSuite}s found with {@link ServiceLoader}) of the
- * selected variants, one at a time in this JVM (two Lincheck checks cannot share one), within a
+ * Runs the Lincheck checks of the selected variants (derived from their families:
+ * {@link LincheckChecks}), one at a time in this JVM (two Lincheck checks cannot share one), within a
  * time budget, and journals them: a {@link RunRecord} per check, and per finding a Lincheck
  * failure names a {@link FindingRecord} attributed to the catalogued defect.
  *
  * <p>A check that has started runs to its end (Lincheck cannot be interrupted), so a check is
  * only started while the remaining budget covers the slowest check so far (not counting the
  * first, which also pays for Lincheck instrumenting the classes); the rest are journaled
- * {@code incomplete}. Sizes are pinned by the suites, so a check takes seconds.
+ * {@code incomplete}. Sizes are pinned by the families, so a check takes seconds.
  *
  * <p>How a failure is read ({@link LincheckFailureReport}): the findings a facade's
  * {@code @Validate} names ({@link FindingMessage}); a hang, attributed through the catalogue
@@ -66,37 +63,30 @@ public final class LincheckEngine {
     private final Options options;
     private final Catalogue catalogue;
     private final ResultSink sink;
-    private final List<LincheckSuite> suites;
+    /** Null: the checks the selected variants' families derive. */
+    private final List<LincheckCheck> explicit;
 
     public LincheckEngine(Options options, Catalogue catalogue, ResultSink sink) {
-        this(options, catalogue, sink, load());
+        this(options, catalogue, sink, null);
     }
 
-    /** With explicit suites instead of the ones on the class path. */
-    public LincheckEngine(Options options, Catalogue catalogue, ResultSink sink, List<LincheckSuite> suites) {
+    /** With explicit checks instead of the derived ones. */
+    public LincheckEngine(Options options, Catalogue catalogue, ResultSink sink, List<LincheckCheck> checks) {
         this.options = Objects.requireNonNull(options);
         this.catalogue = Objects.requireNonNull(catalogue);
         this.sink = Objects.requireNonNull(sink);
-        this.suites = List.copyOf(suites);
+        this.explicit = checks == null ? null : List.copyOf(checks);
     }
 
-    private static List<LincheckSuite> load() {
-        List<LincheckSuite> found = new ArrayList<>();
-        ServiceLoader.load(LincheckSuite.class).forEach(found::add);
-        return found;
-    }
-
-    /** The checks of the selected variants, in suite order. */
+    /** The checks of the selected variants, family by family, in the order {@link LincheckChecks#of} derives them. */
     public List<LincheckCheck> checksOf(List<Subjects.Selected> selected) {
-        List<LincheckCheck> out = new ArrayList<>();
-        for (LincheckSuite s : suites) {
-            for (LincheckCheck c : s.checks()) {
-                if (selected.stream().anyMatch(x -> x.id().equals(c.variant()))) {
-                    out.add(c);
-                }
-            }
+        List<LincheckCheck> all = new ArrayList<>();
+        if (explicit != null) {
+            all.addAll(explicit);
+        } else {
+            selected.stream().map(Subjects.Selected::family).distinct().forEach(f -> all.addAll(LincheckChecks.of(f)));
         }
-        return out;
+        return all.stream().filter(c -> selected.stream().anyMatch(x -> x.id().equals(c.variant()))).toList();
     }
 
     public Summary run(List<Subjects.Selected> selected) {
@@ -152,9 +142,7 @@ public final class LincheckEngine {
         long checkStart = System.nanoTime();
         long before = Invocations.count();
         try {
-            ModelCheckingOptions o = c.options().get();
-            o.logLevel(LoggingLevel.OFF);
-            o.check(c.facade());
+            c.check();
         } catch (LincheckAssertionError e) {
             long runs = Math.max(1, Invocations.count() - before);
             LincheckFailureReport r = LincheckFailureReport.read(e.getMessage(), c.variant(), c.name(), catalogue);
@@ -192,7 +180,7 @@ public final class LincheckEngine {
     }
 
     private static String expectation(LincheckCheck c) {
-        return c.expectedDefect() == null ? "" : " (expected to find " + c.expectedDefect() + ")";
+        return c.must() == LincheckCheck.Must.PASS ? "" : " (expected to " + c.expectation() + ")";
     }
 
     private static String familyOf(List<Subjects.Selected> selected, String variant) {

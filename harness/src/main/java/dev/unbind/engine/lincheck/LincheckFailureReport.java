@@ -43,12 +43,15 @@ public final class LincheckFailureReport {
     private final boolean timedOut;
     private final List<Finding> findings;
     private final List<Defect> defects;
+    private final List<List<String>> candidates;
 
-    private LincheckFailureReport(String headline, boolean timedOut, List<Finding> findings, List<Defect> defects) {
+    private LincheckFailureReport(String headline, boolean timedOut, List<Finding> findings, List<Defect> defects,
+                                  List<List<String>> candidates) {
         this.headline = headline;
         this.timedOut = timedOut;
         this.findings = List.copyOf(findings);
         this.defects = defects;
+        this.candidates = candidates;
     }
 
     /** Reads {@code message}, the failure of check {@code scenario} on {@code variant}. */
@@ -59,8 +62,9 @@ public final class LincheckFailureReport {
         String headline = h.find() ? h.group(1).strip() : LincheckEngine.firstLine(text);
         List<Finding> findings = new ArrayList<>();
         List<Defect> defects = new ArrayList<>();
+        List<List<String>> candidates = new ArrayList<>();
         if (headline.contains("see the thread dump")) {
-            return new LincheckFailureReport(headline, true, findings, defects);
+            return new LincheckFailureReport(headline, true, findings, defects, candidates);
         }
         if (headline.startsWith("Validation function")) {
             Matcher m = Pattern.compile("unbind finding \\[[^\\]]+\\] [A-Z_]+: [^\\r\\n]*").matcher(text);
@@ -71,7 +75,8 @@ public final class LincheckFailureReport {
                 }
                 FindingMessage.first(m.group()).ifPresent(n -> {
                     findings.add(new Finding(n.kind(), n.summary(), "", List.of(), List.of(), List.of(), detail));
-                    defects.add(n.defect() == null ? null : byId(catalogue, variant, n.defect()));
+                    defects.add(of(catalogue, variant, scenario, n.defects()));
+                    candidates.add(n.defects());
                 });
             }
         } else if (headline.startsWith("The execution has hung")) {
@@ -82,14 +87,14 @@ public final class LincheckFailureReport {
             Finding f = new Finding(Kind.HANG, "the execution has hung: " + (blocked.isEmpty() ? "no thread can progress"
                     : String.join(" / ", waits(text))), "run", blocked, List.of(), List.of(), detail);
             findings.add(f);
-            defects.add(catalogue.attribute(variant, scenario, f));
+            add(defects, candidates, catalogue.attribute(variant, scenario, f));
         } else if (headline.startsWith("Invalid execution results")) {
             Finding f = new Finding(Kind.ERRNO, "results no order of the calls explains (outside the contract)",
                     "results", List.of(), List.of(), List.of(), detail);
             findings.add(f);
-            defects.add(catalogue.attribute(variant, scenario, f));
+            add(defects, candidates, catalogue.attribute(variant, scenario, f));
         }
-        return new LincheckFailureReport(headline, false, findings, defects);
+        return new LincheckFailureReport(headline, false, findings, defects, candidates);
     }
 
     /** The message without Lincheck's detailed trace: the results and the interleaving that leads to the error. */
@@ -108,13 +113,19 @@ public final class LincheckFailureReport {
         return List.copyOf(out);
     }
 
-    private static Defect byId(Catalogue catalogue, String variant, String id) {
-        for (Defect d : catalogue.defectsOf(variant)) {
-            if (d.id().equals(id)) {
-                return d;
-            }
-        }
-        return null; // named in the message, but not a defect of this variant: journaled as uncatalogued
+    private static void add(List<Defect> defects, List<List<String>> candidates, Defect d) {
+        defects.add(d);
+        candidates.add(d == null ? List.of() : List.of(d.id()));
+    }
+
+    /**
+     * The defect a finding of check {@code scenario} shows, of those its message names: the one
+     * that scenario exposes, else the first (a random exploration has no scenario of its own).
+     */
+    private static Defect of(Catalogue catalogue, String variant, String scenario, List<String> ids) {
+        List<Defect> named = catalogue.defectsOf(variant).stream().filter(d -> ids.contains(d.id())).toList();
+        return named.stream().filter(d -> d.scenario().equals(scenario)).findFirst()
+                .orElse(named.isEmpty() ? null : named.get(0)); // named, but not of this variant: uncatalogued
     }
 
     /** Lincheck's header, e.g. {@code Validation function validate has failed}. */
@@ -130,6 +141,12 @@ public final class LincheckFailureReport {
     /** The findings, first the one that failed the run. */
     public List<Finding> findings() {
         return findings;
+    }
+
+    /** Every catalogued defect one of {@link #findings()} matches, as its message names them. */
+    public List<String> candidatesOf(Finding f) {
+        int i = findings.indexOf(f);
+        return i < 0 ? List.of() : candidates.get(i);
     }
 
     /** The catalogued defect of one of {@link #findings()}, or null. */

@@ -7,6 +7,7 @@ import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,7 +23,10 @@ class CheckVerdictTest {
             + "read drm_plane on drm_plane#1 freed by remover\n";
 
     private static LincheckCheck check(String expected) {
-        return new LincheckCheck("drm.unregister-only", "ioctl-vs-remove", Object.class, ModelCheckingOptions::new, expected);
+        return expected == null
+                ? LincheckCheck.passing("drm.unregister-only", "ioctl-vs-remove", Object.class, ModelCheckingOptions::new)
+                : LincheckCheck.finding("drm.unregister-only", "ioctl-vs-remove", Object.class, ModelCheckingOptions::new,
+                        Set.of(expected));
     }
 
     private static LincheckFailureReport report(String message) {
@@ -39,6 +43,14 @@ class CheckVerdictTest {
     }
 
     @Test
+    void failureNamingTheExpectedDefectAmongOthers_isAsExpected() {
+        String both = FAILURE.replace("[drm.unregister-only.unfiltered-ioctl]",
+                "[drm.unregister-only.unfiltered-ioctl|drm.unregister-only.register-failure-window]");
+        CheckVerdict v = CheckVerdict.failed(check("drm.unregister-only.register-failure-window"), report(both));
+        assertFalse(v.unexpected(), v::note);
+    }
+
+    @Test
     void failureOfACheckExpectedToPass_isUnexpected() {
         CheckVerdict v = CheckVerdict.failed(check(null), report(FAILURE));
         assertTrue(v.unexpected());
@@ -49,7 +61,7 @@ class CheckVerdictTest {
     void failureNamingAnotherDefect_isUnexpected() {
         CheckVerdict v = CheckVerdict.failed(check("drm.unregister-only.commit-work-unfenced"), report(FAILURE));
         assertTrue(v.unexpected());
-        assertTrue(v.note().startsWith("UNEXPECTED: expected drm.unregister-only.commit-work-unfenced, but Validation"), v::note);
+        assertTrue(v.note().startsWith("UNEXPECTED: expected to find drm.unregister-only.commit-work-unfenced, but Validation"), v::note);
     }
 
     @Test
@@ -60,6 +72,17 @@ class CheckVerdictTest {
         CheckVerdict ok = CheckVerdict.passed(check(null));
         assertFalse(ok.unexpected());
         assertEquals("passed", ok.note());
+    }
+
+    @Test
+    void aCheckThatMayPass_mayAlsoFailNamingAnAllowedDefect_butNotAnother() {
+        LincheckCheck either = new LincheckCheck("drm.unregister-only", "close-vs-remove", Object.class,
+                ModelCheckingOptions::new, LincheckCheck.Must.EITHER, Set.of("drm.unregister-only.devm-kms-objects"));
+        assertFalse(CheckVerdict.passed(either).unexpected());
+        assertFalse(CheckVerdict.failed(either, report(FAILURE)).unexpected());
+        LincheckCheck other = new LincheckCheck("drm.unregister-only", "close-vs-remove", Object.class,
+                ModelCheckingOptions::new, LincheckCheck.Must.EITHER, Set.of("drm.unregister-only.commit-work-unfenced"));
+        assertTrue(CheckVerdict.failed(other, report(FAILURE)).unexpected());
     }
 
     @Test

@@ -97,11 +97,11 @@ class LincheckFailureReportTest {
     @Test
     void findingMessage_roundTrips() {
         Finding f = new Finding(Kind.MODULE, "call into unloaded module panel_helper: x", "", List.of(), List.of(), List.of(), "");
-        String line = FindingMessage.line("drm.unplug-enter-exit.drmm-action-in-unloaded-module", f);
+        String line = FindingMessage.line(List.of("drm.unplug-enter-exit.drmm-action-in-unloaded-module"), f);
         assertEquals("unbind finding [drm.unplug-enter-exit.drmm-action-in-unloaded-module] MODULE: call into unloaded module panel_helper: x", line);
         FindingMessage.Named n = FindingMessage.first("noise\n" + line + "\nmore").orElseThrow();
-        assertEquals("drm.unplug-enter-exit.drmm-action-in-unloaded-module", n.defect());
+        assertEquals(List.of("drm.unplug-enter-exit.drmm-action-in-unloaded-module"), n.defects());
         assertEquals(Kind.MODULE, n.kind());
-        assertNull(FindingMessage.first(FindingMessage.line(null, f)).orElseThrow().defect());
+        assertEquals(List.of(), FindingMessage.first(FindingMessage.line(List.of(), f)).orElseThrow().defects());
     }
 }

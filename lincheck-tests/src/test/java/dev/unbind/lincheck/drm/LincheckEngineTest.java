@@ -2,23 +2,23 @@ package dev.unbind.lincheck.drm;
 
 import dev.unbind.engine.lincheck.CustomScenario;
 import dev.unbind.engine.lincheck.LincheckCheck;
+import dev.unbind.engine.lincheck.LincheckChecks;
 import dev.unbind.engine.lincheck.LincheckEngine;
 import dev.unbind.finding.Kind;
 import dev.unbind.result.Catalogue;
 import dev.unbind.result.FindingRecord;
 import dev.unbind.result.RunRecord;
 import dev.unbind.subject.Subjects;
+import dev.unbind.subjects.drm.DrmFacade;
 import dev.unbind.subjects.drm.DrmFamily;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 import static dev.unbind.engine.lincheck.CustomScenario.op;
-import static dev.unbind.lincheck.drm.DrmLincheckSuite.QUIESCED;
-import static dev.unbind.lincheck.drm.DrmLincheckSuite.UNPLUG;
-import static dev.unbind.lincheck.drm.DrmLincheckSuite.check;
 import static dev.unbind.subjects.drm.Drm.Ioctl.GETRESOURCES;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -34,20 +34,22 @@ class LincheckEngineTest {
     private static final Catalogue CATALOGUE = Catalogue.of(Subjects.of(List.of(new DrmFamily())));
     private static final List<Subjects.Selected> ALL = Subjects.of(List.of(new DrmFamily())).select(List.of("drm.*"));
     private static final String IMAGINARY = "drm.quiesced.imaginary-defect";
+    private static final String UNPLUG = "drm.unplug-enter-exit";
+    private static final String QUIESCED = "drm.quiesced";
 
     private static final CollectingSink SINK = new CollectingSink();
     private static LincheckEngine.Summary summary;
 
     @BeforeAll
     static void runTwoChecks() {
-        LincheckCheck hang = check(UNPLUG, "blocked-waiter-vs-remove");
-        LincheckCheck wronglyExpectsADefect = new LincheckCheck(QUIESCED, "getresources-vs-rmmod", DrmFacade.Quiesced.class,
-                () -> DrmLincheckSuite.CHECKS.base().iterations(0).invocationsPerIteration(5)
-                        .addCustomScenario(CustomScenario.of(DrmFacade.Quiesced.class)
+        LincheckCheck hang = LincheckChecks.find(new DrmFamily(), UNPLUG, "blocked-waiter-vs-remove");
+        LincheckCheck wronglyExpectsADefect = LincheckCheck.finding(QUIESCED, "getresources-vs-rmmod", DrmFacade.class,
+                () -> LincheckChecks.base(new DrmFamily().lincheck()).iterations(0).invocationsPerIteration(5)
+                        .addCustomScenario(CustomScenario.of(DrmFacade.class)
                                 .parallel(List.of(op("ioctl", GETRESOURCES)), List.of(op("rmmodHelper"))).build()),
-                IMAGINARY);
+                Set.of(IMAGINARY));
         LincheckEngine engine = new LincheckEngine(LincheckEngine.Options.of(Duration.ofMinutes(30)), CATALOGUE, SINK,
-                List.of(() -> List.of(hang, wronglyExpectsADefect)));
+                List.of(hang, wronglyExpectsADefect));
         summary = engine.run(ALL);
     }
 
@@ -98,7 +100,7 @@ class LincheckEngineTest {
         CollectingSink sink = new CollectingSink();
         LincheckEngine engine = new LincheckEngine(LincheckEngine.Options.of(Duration.ZERO), CATALOGUE, sink);
         LincheckEngine.Summary s = engine.run(ALL);
-        int suiteSize = new DrmLincheckSuite().checks().size();
+        int suiteSize = LincheckChecks.of(new DrmFamily()).size();
         assertEquals(0, s.checks());
         assertEquals(suiteSize, s.incomplete());
         assertEquals(suiteSize, sink.runs.size());
@@ -111,6 +113,7 @@ class LincheckEngineTest {
         LincheckEngine engine = new LincheckEngine(LincheckEngine.Options.of(Duration.ZERO), CATALOGUE, new CollectingSink());
         List<LincheckCheck> checks = engine.checksOf(Subjects.of(List.of(new DrmFamily())).select(List.of(QUIESCED)));
         assertFalse(checks.isEmpty());
-        assertTrue(checks.stream().allMatch(c -> c.variant().equals(QUIESCED) && c.expectedDefect() == null), checks::toString);
+        assertTrue(checks.stream().allMatch(c -> c.variant().equals(QUIESCED) && c.must() == LincheckCheck.Must.PASS),
+                checks::toString);
     }
 }

@@ -6,15 +6,19 @@ import dev.unbind.kernel.fs.CdevMap;
 import dev.unbind.subject.Defect;
 import dev.unbind.subject.Expectation;
 import dev.unbind.subject.Family;
+import dev.unbind.subject.LincheckFacade;
 import dev.unbind.subject.ReadSide;
 import dev.unbind.subject.Scenario;
 import dev.unbind.subject.Variant;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** The cdev-level fences: queued mode and the cdev_sync sketch. Registered with ServiceLoader. */
 public final class CdevFamily implements Family<Chardev> {
+    /** Lincheck: 20 interleavings per pinned scenario; a random exploration of 2 small scenarios, 10 each. */
+    private static final LincheckFacade LINCHECK = LincheckFacade.of(CdevFacade.class, CdevContract.class, 20, 2, 10);
     private static final List<Variant<Chardev>> VARIANTS = List.of(
             new Variant<>("cdev.plain", "cdev_init + cdev_add; remove calls cdev_del, then kfree",
                     "The cdev layer before any fix: open files keep calling the driver's fops after cdev_del, and "
@@ -105,5 +109,15 @@ public final class CdevFamily implements Family<Chardev> {
         all.add(CdevMap.CDEV_ADD);
         all.addAll(Point.declaredIn(KernelPoints.class));
         return all;
+    }
+
+    @Override
+    public LincheckFacade lincheck() {
+        return LINCHECK;
+    }
+
+    @Override
+    public Set<String> teardownOps() {
+        return Set.of("remove", "close", "rmmod");
     }
 }

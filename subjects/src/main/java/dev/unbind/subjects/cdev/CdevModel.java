@@ -159,34 +159,22 @@ final class CdevModel implements Chardev {
 
     private OpenResult openNode(Bound x, int sub, String what) {
         Seen s = seen(x);
-        OpenResult[] r = new OpenResult[1];
-        k.op("open", () -> {
-            r[0] = core.openPath(Inode.mkdev(CharDevCore.DAQ_MAJOR, x.board.minorBase + sub));
-            return r[0].rc();
-        });
-        return opened(r[0], x, s, what);
+        OpenResult r = k.call("open", () -> core.openPath(Inode.mkdev(CharDevCore.DAQ_MAJOR, x.board.minorBase + sub)), OpenResult::rc);
+        return opened(r, x, s, what);
     }
 
     @Override
     public OpenResult reopen(File f) {
         FileInfo fi = info(f);
         Seen s = fi.ordinary ? new Seen(true, 0, 0) : seenBy(fi);
-        OpenResult[] r = new OpenResult[1];
-        k.op("open", () -> {
-            r[0] = core.open(f.inode());
-            return r[0].rc();
-        });
-        return opened(r[0], fi.ordinary ? null : fi.bound, s, "open(/proc/self/fd/N)");
+        OpenResult r = k.call("open", () -> core.open(f.inode()), OpenResult::rc);
+        return opened(r, fi.ordinary ? null : fi.bound, s, "open(/proc/self/fd/N)");
     }
 
     @Override
     public OpenResult openOrdinary() {
-        OpenResult[] r = new OpenResult[1];
-        k.op("open", () -> {
-            r[0] = core.openPath(OrdinaryDriver.DEVT);
-            return r[0].rc();
-        });
-        return opened(r[0], null, new Seen(true, 0, 0), "open(/dev/ordinary)");
+        OpenResult r = k.call("open", () -> core.openPath(OrdinaryDriver.DEVT), OpenResult::rc);
+        return opened(r, null, new Seen(true, 0, 0), "open(/dev/ordinary)");
     }
 
     private OpenResult opened(OpenResult r, Bound x, Seen s, String what) {

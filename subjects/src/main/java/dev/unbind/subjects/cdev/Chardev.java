@@ -1,5 +1,6 @@
 package dev.unbind.subjects.cdev;
 
+import dev.unbind.subject.Machine;
 import dev.unbind.kernel.Kernel;
 import dev.unbind.kernel.fs.File;
 import dev.unbind.kernel.fs.OpenResult;
@@ -13,7 +14,7 @@ import dev.unbind.kernel.fs.OpenResult;
  * platform devices that differ only in how the driver is built and where its cdev lives, and an
  * ordinary char driver that never opts into anything a variant adds to the cdev layer.
  */
-public interface Chardev {
+public interface Chardev extends Machine {
     /** The platform devices, each with its own instance of the daq driver and two minors. */
     enum Board {
         /** The driver as a loadable module, its cdev embedded in its state: most scenarios use this one. */
@@ -57,6 +58,7 @@ public interface Chardev {
     /** Binds the daq driver to a board (probe); 0 or -errno. */
     int probe(Board b);
 
+    @Override
     default int probe() {
         return probe(Board.DAQ0);
     }

@@ -201,9 +201,4 @@ abstract class DisplayDriver {
     /** A nonblocking commit's work was queued (only a fix that fences commit work cares). */
     void commitQueued(DrmDevice d, Workqueue.Work w) {
     }
-
-    /** Reports an unexpected state as a model bug rather than silently going on. */
-    static long unreachable(String why) {
-        throw new IllegalStateException(why);
-    }
 }

@@ -1,5 +1,6 @@
 package dev.unbind.subjects.drm;
 
+import dev.unbind.subject.Machine;
 import dev.unbind.kernel.Kernel;
 import dev.unbind.kernel.fs.File;
 import dev.unbind.kernel.fs.OpenResult;
@@ -10,7 +11,7 @@ import dev.unbind.kernel.fs.Vma;
  * and the system side (probe, remove, rmmod). Each method is one system call or one sysfs/module
  * action and returns what user space would see.
  */
-public interface Drm {
+public interface Drm extends Machine {
     /** The ioctls the model knows. */
     enum Ioctl {
         /** DRM_IOCTL_MODE_GETRESOURCES: walks mode_config (KMS objects, memory only). */

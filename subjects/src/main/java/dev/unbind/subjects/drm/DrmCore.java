@@ -176,14 +176,14 @@ final class DrmCore {
         d.anonMapping.unmapMappingRange();
     }
 
-    /** drm_dev_enter: the SRCU index in {@code idx[0]}, or false if unplugged (nothing held then). */
-    boolean drmDevEnter(DrmDevice d, int[] idx) {
-        idx[0] = unplugSrcu.readLock();
+    /** drm_dev_enter: the SRCU index {@link #drmDevExit} takes, or -1 once the device is unplugged. */
+    int drmDevEnter(DrmDevice d) {
+        int idx = unplugSrcu.readLock();
         if (d.unplugged()) {
-            unplugSrcu.readUnlock(idx[0]);
-            return false;
+            unplugSrcu.readUnlock(idx);
+            return -1;
         }
-        return true;
+        return idx;
     }
 
     void drmDevExit(int idx) {
@@ -247,11 +247,9 @@ final class DrmCore {
         if (d == null) {
             return -Errno.ENODEV;
         }
-        d.openCount.incrementAndGet();
         f.mapping(d.anonMapping);
         Cell priv = k.kzalloc(FILE_ALLOC, "drm_file");
         if (priv == null) {
-            d.openCount.decrementAndGet();
             drmDevPut(d);
             return -Errno.ENOMEM;
         }
@@ -264,7 +262,6 @@ final class DrmCore {
         DrmFile fp = f.privateData();
         DrmDevice d = fp.dev();
         k.memory().free(fp.mem(), "drm_file_free");
-        d.openCount.decrementAndGet();
         drmDevPut(d);
         return 0;
     }

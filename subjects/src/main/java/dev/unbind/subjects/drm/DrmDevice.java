@@ -12,7 +12,6 @@ import dev.unbind.kernel.Fence;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * struct drm_device, embedded in the driver's container (devm_drm_dev_alloc), with the driver's
@@ -31,7 +30,6 @@ final class DrmDevice {
     final ManagedResources managed;
     /** The anon inode's i_mapping shared by every fd of the device (what unplug zaps). */
     final AddressSpace anonMapping = new AddressSpace();
-    final AtomicInteger openCount = new AtomicInteger();
     final Device parent;
     final DisplayDriver driver;
     /** Wait queue for events from the hardware (vblank, page flip). Lives in the container. */
@@ -56,8 +54,6 @@ final class DrmDevice {
     volatile Cell connector;
     /** Scanout enabled by a commit: hardware state that must be disabled before remove returns. */
     volatile Cell scanout;
-    /** Set when the hardware raised an event a waiter is waiting for. */
-    volatile boolean eventPending;
 
     DrmDevice(Kernel k, Cell mem, Device parent, DisplayDriver driver) {
         this.k = k;
@@ -107,10 +103,6 @@ final class DrmDevice {
     void unplugged(boolean u) {
         mem.touch("write drm_device->unplugged");
         unplugged = u;
-    }
-
-    boolean registered() {
-        return registered;
     }
 
     void registered(boolean r) {

@@ -4,15 +4,22 @@ import dev.unbind.kernel.Point;
 import dev.unbind.subject.Defect;
 import dev.unbind.subject.Expectation;
 import dev.unbind.subject.Family;
+import dev.unbind.subject.LincheckFacade;
 import dev.unbind.subject.ReadSide;
 import dev.unbind.subject.Scenario;
 import dev.unbind.subject.Variant;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** The drm_dev_enter/exit family: registered with ServiceLoader. */
 public final class DrmFamily implements Family<Drm> {
+    /**
+     * Lincheck: 60 interleavings per pinned scenario (a defect shows within the first few; a passing
+     * check explores them all, about 0.05 s of CPU each); a random exploration of 3 small scenarios, 20 each.
+     */
+    private static final LincheckFacade LINCHECK = LincheckFacade.of(DrmFacade.class, DrmContract.class, 60, 3, 20);
     private static final List<Variant<Drm>> VARIANTS = List.of(
             new Variant<>("drm.unregister-only", "remove calls drm_dev_unregister and drm_atomic_helper_shutdown",
                     "The remove path most drivers use: no unplugged flag, ioctls unfiltered after unregister, KMS "
@@ -76,5 +83,15 @@ public final class DrmFamily implements Family<Drm> {
         all.addAll(Point.declaredIn(DrmSubject.class));
         all.addAll(Point.declaredIn(dev.unbind.kernel.KernelPoints.class));
         return all;
+    }
+
+    @Override
+    public LincheckFacade lincheck() {
+        return LINCHECK;
+    }
+
+    @Override
+    public Set<String> teardownOps() {
+        return Set.of("remove", "close", "rmmod");
     }
 }

@@ -70,24 +70,16 @@ final class DrmModel implements Drm {
 
     @Override
     public OpenResult open() {
-        OpenResult[] r = new OpenResult[1];
-        k.op("open", () -> {
+        return users.opened(k.call("open", () -> {
             DrmDevice d = driver.drm;
             int minor = d == null ? 0 : d.minor;
-            r[0] = Vfs.openPath(k, core.devfs, core.map, Inode.mkdev(DrmCore.DRM_MAJOR, minor));
-            return r[0].rc();
-        });
-        return users.opened(r[0]);
+            return Vfs.openPath(k, core.devfs, core.map, Inode.mkdev(DrmCore.DRM_MAJOR, minor));
+        }, OpenResult::rc));
     }
 
     @Override
     public OpenResult reopen(File f) {
-        OpenResult[] r = new OpenResult[1];
-        k.op("open", () -> {
-            r[0] = Vfs.open(k, f.inode(), core.map);
-            return r[0].rc();
-        });
-        return users.opened(r[0]);
+        return users.opened(k.call("open", () -> Vfs.open(k, f.inode(), core.map), OpenResult::rc));
     }
 
     @Override
@@ -104,12 +96,7 @@ final class DrmModel implements Drm {
 
     @Override
     public Vma mmap(File f) {
-        Vfs.Mapped[] m = new Vfs.Mapped[1];
-        k.op("mmap", () -> {
-            m[0] = Vfs.mmap(f);
-            return m[0].rc();
-        });
-        return users.mapped(m[0].vma());
+        return users.mapped(k.call("mmap", () -> Vfs.mmap(f), Vfs.Mapped::rc).vma());
     }
 
     @Override

@@ -6,11 +6,16 @@ import dev.unbind.kernel.fs.OpenResult;
 import dev.unbind.kernel.fs.Vma;
 import dev.unbind.subject.Fd;
 import dev.unbind.subject.Plan;
+import dev.unbind.subject.JcstressRace;
 import dev.unbind.subject.ReadSide;
 import dev.unbind.subject.Scenario;
+import dev.unbind.subject.Situation;
 import dev.unbind.subject.UserSpace;
 
 import java.util.List;
+
+import static dev.unbind.subject.LincheckRace.op;
+import static dev.unbind.subject.LincheckRace.parallel;
 
 import static dev.unbind.subjects.drm.Drm.Ioctl.ATOMIC;
 import static dev.unbind.subjects.drm.Drm.Ioctl.ATOMIC_NONBLOCK;
@@ -31,15 +36,18 @@ final class DrmScenarios {
 
     static List<Scenario<Drm>> all() {
         return List.of(
-                Scenario.of("ioctl-vs-remove", "an ioctl that reads the hardware is in flight while the device is removed",
+                Scenario.<Drm>of("ioctl-vs-remove", "an ioctl that reads the hardware is in flight while the device is removed",
                         (k, m) -> {
                             Fd fd = new Fd();
                             return Plan.builder()
                                     .then("setup", () -> fd.set(probeAndOpen(m)))
                                     .race(actor("user", () -> fd.use(f -> m.ioctl(f, DETECT))), actor("remover", m::remove))
                                     .quiesce(m::quiesce);
-                        }),
-                Scenario.of("two-ioctls-vs-remove", "two threads on the same fd call ioctls while the device is removed",
+                        })
+                        .lincheck(parallel(List.of(op("ioctl", DETECT)), List.of(op("remove")))
+                        // remove first, then DETECT reads the HPD register devres unmapped: the ioctl-after-remove defect shows first
+                        .expecting(DrmDefects.BASELINE, DrmDefects.BASELINE + ".unfiltered-ioctl")).in(Situation.FD_OPEN).jcstress(),
+                Scenario.<Drm>of("two-ioctls-vs-remove", "two threads on the same fd call ioctls while the device is removed",
                         (k, m) -> {
                             Fd fd = new Fd();
                             return Plan.builder()
@@ -48,8 +56,8 @@ final class DrmScenarios {
                                             actor("user2", () -> fd.use(f -> m.ioctl(f, GETRESOURCES))),
                                             actor("remover", m::remove))
                                     .quiesce(m::quiesce);
-                        }),
-                Scenario.of("ioctl-after-remove", "the device is removed, then the open fd keeps calling ioctls",
+                        }).in(Situation.FD_OPEN),
+                Scenario.<Drm>of("ioctl-after-remove", "the device is removed, then the open fd keeps calling ioctls",
                         (k, m) -> {
                             Fd fd = new Fd();
                             return Plan.builder()
@@ -60,16 +68,20 @@ final class DrmScenarios {
                                         m.ioctl(f, GETRESOURCES);
                                     }))
                                     .quiesce(m::quiesce);
-                        }),
-                Scenario.of("commit-vs-remove", "a nonblocking atomic commit is queued while the device is removed",
+                        }).in(Situation.FD_OPEN),
+                Scenario.<Drm>of("commit-vs-remove", "a nonblocking atomic commit is queued while the device is removed",
                         (k, m) -> {
                             Fd fd = new Fd();
                             return Plan.builder()
                                     .then("setup", () -> fd.set(probeAndOpen(m)))
                                     .race(actor("user", () -> fd.use(f -> m.ioctl(f, ATOMIC_NONBLOCK))), actor("remover", m::remove))
                                     .quiesce(m::quiesce);
-                        }),
-                Scenario.of("commit-then-remove", "the display is on (a blocking commit enabled scanout) when the device is removed",
+                        })
+                        .lincheck(parallel(List.of(op("ioctl", ATOMIC_NONBLOCK), op("kworker")), List.of(op("remove")))
+                        // the first failing interleaving lets the commit enable scanout before remove: the shutdown after unplug
+                        // skips its own hardware writes and the display is left on
+                        .expecting(DrmDefects.UNPLUG, DrmDefects.UNPLUG + ".shutdown-skipped")).in(Situation.FD_OPEN).jcstress(),
+                Scenario.<Drm>of("commit-then-remove", "the display is on (a blocking commit enabled scanout) when the device is removed",
                         (k, m) -> {
                             Fd fd = new Fd();
                             return Plan.builder()
@@ -79,16 +91,16 @@ final class DrmScenarios {
                                     })
                                     .then("remover", m::remove)
                                     .quiesce(m::quiesce);
-                        }),
-                Scenario.of("close-vs-remove", "the last fd is closed while the device is removed",
+                        }).in(Situation.FD_OPEN),
+                Scenario.<Drm>of("close-vs-remove", "the last fd is closed while the device is removed",
                         (k, m) -> {
                             Fd fd = new Fd();
                             return Plan.builder()
                                     .then("setup", () -> fd.set(probeAndOpen(m)))
                                     .race(actor("closer", () -> fd.use(m::close)), actor("remover", m::remove))
                                     .quiesce(m::quiesce);
-                        }),
-                Scenario.of("reopen-after-remove", "after remove, the open fd is reopened through its cached inode (/proc/self/fd)",
+                        }).in(Situation.FD_OPEN).jcstress(),
+                Scenario.<Drm>of("reopen-after-remove", "after remove, the open fd is reopened through its cached inode (/proc/self/fd)",
                         (k, m) -> {
                             Fd fd = new Fd();
                             return Plan.builder()
@@ -101,8 +113,8 @@ final class DrmScenarios {
                                         }
                                     }))
                                     .quiesce(m::quiesce);
-                        }),
-                Scenario.of("blocked-waiter-vs-remove",
+                        }).in(Situation.FD_OPEN),
+                Scenario.<Drm>of("blocked-waiter-vs-remove",
                         "an ioctl sleeps waiting for a hardware event while the device is removed; the process is killed after remove returns",
                         (k, m) -> {
                             Fd fd = new Fd();
@@ -112,8 +124,10 @@ final class DrmScenarios {
                                             actor("remover", m::remove),
                                             actor("killer", () -> UserSpace.killAfter(k, "remover", "waiter")))
                                     .quiesce(m::quiesce);
-                        }),
-                Scenario.of("mmap-after-remove", "a buffer in device memory is mapped and touched before and after remove",
+                        })
+                        .lincheck(parallel(List.of(op("ioctl", WAIT_EVENT)), List.of(op("remove")))
+                        .skipping(DrmDefects.BASELINE, "its remove never wakes the waiter, and Lincheck's scenario has no killer")).in(Situation.READER_BLOCKED),
+                Scenario.<Drm>of("mmap-after-remove", "a buffer in device memory is mapped and touched before and after remove",
                         (k, m) -> {
                             Fd fd = new Fd();
                             Vma[] vma = new Vma[1];
@@ -138,8 +152,8 @@ final class DrmScenarios {
                                         }
                                     })
                                     .quiesce(m::quiesce);
-                        }),
-                Scenario.of("helper-rmmod-vs-close", "after remove, the panel helper module is unloaded while the last fd closes",
+                        }).in(Situation.MAPPING_ALIVE),
+                Scenario.<Drm>of("helper-rmmod-vs-close", "after remove, the panel helper module is unloaded while the last fd closes",
                         (k, m) -> {
                             Fd fd = new Fd();
                             return Plan.builder()
@@ -147,8 +161,11 @@ final class DrmScenarios {
                                     .then("remover", m::remove)
                                     .race(actor("unloader", m::rmmodHelper), actor("closer", () -> fd.use(m::close)))
                                     .quiesce(m::quiesce);
-                        }),
-                Scenario.of("open-during-failing-register", "an opener races a probe whose drm_dev_register may fail after the minor is visible",
+                        })
+                        .lincheck(parallel(List.of(op("rmmodHelper")), List.of(op("close"))).initially(op("remove"))
+                        // every run ends in the last put walking KMS objects devres freed, before the helper's action runs
+                        .expecting(DrmDefects.BASELINE, DrmDefects.BASELINE + ".devm-kms-objects")).in(Situation.FD_OPEN),
+                Scenario.<Drm>of("open-during-failing-register", "an opener races a probe whose drm_dev_register may fail after the minor is visible",
                         (k, m) -> Plan.builder()
                                 .race(actor("prober", m::probe), actor("opener", () -> {
                                     OpenResult r = m.open();
@@ -156,8 +173,8 @@ final class DrmScenarios {
                                         m.ioctl(r.file(), GET_PARAM);
                                     }
                                 }))
-                                .quiesce(m::quiesce)),
-                Scenario.of("reprobe-reuses-minor", "remove, probe a new device, then the old fd and a new opener race",
+                                .quiesce(m::quiesce)).in(Situation.NONE).jcstress(JcstressRace.plain().underFaultsOf(DrmDefects.BASELINE + ".register-failure-window")),
+                Scenario.<Drm>of("reprobe-reuses-minor", "remove, probe a new device, then the old fd and a new opener race",
                         (k, m) -> {
                             Fd old = new Fd();
                             return Plan.builder()
@@ -174,8 +191,8 @@ final class DrmScenarios {
                                                 }
                                             }))
                                     .quiesce(m::quiesce);
-                        }),
-                Scenario.of("rmmod-driver-vs-open", "the display driver module is unloaded while a process opens the device",
+                        }).in(Situation.FD_OPEN),
+                Scenario.<Drm>of("rmmod-driver-vs-open", "the display driver module is unloaded while a process opens the device",
                         (k, m) -> Plan.builder()
                                 .then("setup", m::probe)
                                 .race(actor("opener", () -> {
@@ -185,7 +202,7 @@ final class DrmScenarios {
                                         m.close(r.file());
                                     }
                                 }), actor("unloader", m::rmmodDriver))
-                                .quiesce(m::quiesce)));
+                                .quiesce(m::quiesce)).in(Situation.NONE));
     }
 
     /** The canonical race of the family: an in-flight hardware ioctl against remove. */

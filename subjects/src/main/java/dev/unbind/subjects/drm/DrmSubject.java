@@ -104,7 +104,7 @@ final class DrmSubject {
         @Override
         long waitEvent(DrmDevice d) {
             k.at(WAITING_EVENT);
-            return d.events.waitEventInterruptible(() -> d.eventPending);
+            return d.events.waitEventInterruptible(() -> false); // the hardware raises no event in these scenarios
         }
 
         @Override
@@ -138,7 +138,14 @@ final class DrmSubject {
 
     /**
      * The fix as the thread describes it: drm_dev_unplug in remove, drm_dev_enter/exit around
-     * hardware access, drmm for KMS objects. Residual windows marked BUG.
+     * hardware access, drmm for KMS objects. Residual windows marked BUG, here and inherited from
+     * {@link UnregisterOnly} unchanged:
+     * <ul>
+     *   <li>{@code addPanelAction}: BUG: nothing pins the helper module until its drmm action runs;</li>
+     *   <li>{@code registerFailed}: BUG: an fd opened while the minor was visible keeps the device, and
+     *       unplugged is never set;</li>
+     *   <li>{@code cleanupFb}: BUG: may run after remove returned.</li>
+     * </ul>
      */
     static class UnplugEnterExit extends UnregisterOnly {
         UnplugEnterExit(Kernel k, DrmCore core, Module owner, Module helper) {
@@ -167,12 +174,12 @@ final class DrmSubject {
 
         @Override
         long getParam(DrmDevice d) {
-            int[] idx = new int[1];
-            if (!core.drmDevEnter(d, idx)) { // FIX
+            int idx = core.drmDevEnter(d);
+            if (idx < 0) { // FIX
                 return -Errno.ENODEV;
             }
             long rc = readRegister(d, "GET_PARAM: read a status register");
-            core.drmDevExit(idx[0]);
+            core.drmDevExit(idx);
             return rc;
         }
 
@@ -183,24 +190,24 @@ final class DrmSubject {
 
         @Override
         long waitEvent(DrmDevice d) {
-            int[] idx = new int[1];
-            if (!core.drmDevEnter(d, idx)) {
+            int idx = core.drmDevEnter(d);
+            if (idx < 0) {
                 return -Errno.ENODEV;
             }
             k.at(WAITING_EVENT);
-            long rc = d.events.waitEventInterruptible(() -> d.eventPending); // BUG: sleeps inside the global SRCU section
-            core.drmDevExit(idx[0]);
+            long rc = d.events.waitEventInterruptible(() -> false); // BUG: sleeps inside the global SRCU section
+            core.drmDevExit(idx);
             return rc;
         }
 
         @Override
         boolean commitModeset(DrmDevice d, Commit c) {
-            int[] idx = new int[1];
-            if (!core.drmDevEnter(d, idx)) { // FIX: no hardware access once unplugged
+            int idx = core.drmDevEnter(d);
+            if (idx < 0) { // FIX: no hardware access once unplugged
                 return false;
             }
             programHw(d, c);
-            core.drmDevExit(idx[0]);
+            core.drmDevExit(idx);
             return true;
         }
 
@@ -214,12 +221,12 @@ final class DrmSubject {
         @Override
         int fault(Vma v, long pgoff) {
             DrmDevice d = v.privateData();
-            int[] idx = new int[1];
-            if (!core.drmDevEnter(d, idx)) { // FIX: after unplug the mapping is zapped and cannot come back
+            int idx = core.drmDevEnter(d);
+            if (idx < 0) { // FIX: after unplug the mapping is zapped and cannot come back
                 return Vma.VM_FAULT_SIGBUS;
             }
             v.remapPfn(d.mmio);
-            core.drmDevExit(idx[0]);
+            core.drmDevExit(idx);
             return 0;
         }
     }
@@ -228,7 +235,9 @@ final class DrmSubject {
      * Fully quiesced: remove marks the device dead and wakes sleepers before the grace period,
      * fences commit work, and disables the hardware it still owns; every hardware access is
      * bracketed; a skipped commit still signals; the helper module is pinned by its drmm action;
-     * a failed register unplugs. It must keep every property.
+     * a failed register unplugs. It must keep every property. Inherited from {@link UnplugEnterExit}
+     * unchanged, each a FIX there: drmm KMS objects ({@code allocKms}), GET_PARAM, the commit's
+     * hardware programming and the mapping's fault inside drm_dev_enter/exit.
      */
     static final class Quiesced extends UnplugEnterExit {
         private final List<Workqueue.Work> commits = new ArrayList<>();
@@ -276,35 +285,35 @@ final class DrmSubject {
 
         @Override
         long detect(DrmDevice d) {
-            int[] idx = new int[1];
-            if (!core.drmDevEnter(d, idx)) { // FIX
+            int idx = core.drmDevEnter(d);
+            if (idx < 0) { // FIX
                 return -Errno.ENODEV;
             }
             long rc = readHpd(d);
-            core.drmDevExit(idx[0]);
+            core.drmDevExit(idx);
             return rc;
         }
 
         @Override
         long waitEvent(DrmDevice d) {
-            int[] idx = new int[1];
-            if (!core.drmDevEnter(d, idx)) {
+            int idx = core.drmDevEnter(d);
+            if (idx < 0) {
                 return -Errno.ENODEV;
             }
             k.at(WAITING_EVENT);
-            long rc = d.events.waitEventInterruptible(() -> d.eventPending || d.unplugged()); // FIX: woken by remove
-            core.drmDevExit(idx[0]);
-            return rc == 0 && !d.eventPending ? -Errno.ENODEV : rc;
+            long rc = d.events.waitEventInterruptible(d::unplugged); // FIX: woken by remove
+            core.drmDevExit(idx);
+            return rc == 0 ? -Errno.ENODEV : rc;
         }
 
         @Override
         long atomic(DrmDevice d, boolean nonblock) {
-            int[] idx = new int[1];
-            if (!core.drmDevEnter(d, idx)) { // FIX: a commit is queued inside the section remove drains
+            int idx = core.drmDevEnter(d);
+            if (idx < 0) { // FIX: a commit is queued inside the section remove drains
                 return -Errno.ENODEV;
             }
             long rc = core.atomicCommit(d, nonblock, false);
-            core.drmDevExit(idx[0]);
+            core.drmDevExit(idx);
             return rc;
         }
 
@@ -328,12 +337,12 @@ final class DrmSubject {
 
         @Override
         void cleanupFb(DrmDevice d, Commit c) {
-            int[] idx = new int[1];
-            if (!core.drmDevEnter(d, idx)) { // FIX
+            int idx = core.drmDevEnter(d);
+            if (idx < 0) { // FIX
                 return;
             }
             d.clk.touch("cleanup_fb: unmap the old framebuffer from the IOMMU");
-            core.drmDevExit(idx[0]);
+            core.drmDevExit(idx);
         }
     }
 }

@@ -63,13 +63,20 @@ abstract class IspDriver {
     /** Every context this driver allocated, for container_of. */
     private final IdentitySlots<MediaDevice, Isp> isps = new IdentitySlots<>();
 
-    IspDriver(Kernel k, McCore mc, Module owner, IrqLine irq, boolean withRelease) {
+    IspDriver(Kernel k, McCore mc, Module owner, IrqLine irq) {
         this.k = k;
         this.mc = mc;
         this.owner = owner;
         this.irq = irq;
-        this.ops = new MediaDevice.Ops(owner, "isp_media_ops", this::linkNotify,
-                withRelease ? this::release : null);
+        this.ops = new MediaDevice.Ops(owner, "isp_media_ops", this::linkNotify, mediaRelease());
+    }
+
+    /**
+     * The driver's ops->release: none for a driver that frees its context at remove (the
+     * pre-series drivers); a converted driver returns {@link #release}. Called by the constructor.
+     */
+    MediaDevice.Ops.Release mediaRelease() {
+        return null;
     }
 
     /** isp_probe. */
@@ -142,7 +149,7 @@ abstract class IspDriver {
     }
 
     /** isp_media_release (ops->release, converted drivers): frees the context. */
-    private void release(MediaDevice mdev) {
+    final void release(MediaDevice mdev) {
         k.memory().free(mdev.home, "isp_media_release: kfree(isp)");
     }
 

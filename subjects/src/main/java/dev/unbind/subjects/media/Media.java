@@ -1,5 +1,6 @@
 package dev.unbind.subjects.media;
 
+import dev.unbind.subject.Machine;
 import dev.unbind.kernel.Kernel;
 import dev.unbind.kernel.fs.File;
 import dev.unbind.kernel.fs.OpenResult;
@@ -10,7 +11,7 @@ import dev.unbind.kernel.fs.OpenResult;
  * device's interrupt). Each method is one system call, sysfs action or hardware event and
  * returns what user space would see.
  */
-public interface Media {
+public interface Media extends Machine {
     /** The ioctls the model knows (MEDIA_IOC_*). */
     enum Ioctl {
         /** MEDIA_IOC_DEVICE_INFO: copies strings out of the media_device, no graph_mutex. */

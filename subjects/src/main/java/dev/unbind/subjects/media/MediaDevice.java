@@ -114,10 +114,6 @@ final class MediaDevice {
         graph = false;
     }
 
-    boolean hasGraph() {
-        return graph;
-    }
-
     @Override
     public String toString() {
         return "media_device in " + home.name();

@@ -6,15 +6,25 @@ import dev.unbind.kernel.fs.CdevMap;
 import dev.unbind.subject.Defect;
 import dev.unbind.subject.Expectation;
 import dev.unbind.subject.Family;
+import dev.unbind.subject.LincheckFacade;
 import dev.unbind.subject.ReadSide;
 import dev.unbind.subject.Scenario;
 import dev.unbind.subject.Variant;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** The media controller family: registered with ServiceLoader. */
 public final class MediaFamily implements Family<Media> {
+    /**
+     * Lincheck: a pinned scenario that must find a defect may explore 60 interleavings (compat-ref's
+     * close-vs-remove needs more than twelve), one that must pass explores 12 (about 0.3 s each on two
+     * loaded cores); random: six scenarios of ten interleavings, the smallest sizes tried at which every
+     * defective variant loses a race.
+     */
+    private static final LincheckFacade LINCHECK = LincheckFacade.of(MediaFacade.class, MediaContract.class, 60, 6, 10)
+            .withPinnedToPass(12).withRandomBefore(0);
     private static final List<Variant<Media>> VARIANTS = List.of(
             new Variant<>("media.pre-series", "mainline: devnode allocated by the core, media_device freed by the driver at unbind",
                     "The media controller before the series: the core kzallocs the devnode, open files hold its struct "
@@ -96,5 +106,15 @@ public final class MediaFamily implements Family<Media> {
         all.addAll(Point.declaredIn(CdevMap.class));
         all.addAll(Point.declaredIn(KernelPoints.class));
         return all;
+    }
+
+    @Override
+    public LincheckFacade lincheck() {
+        return LINCHECK;
+    }
+
+    @Override
+    public Set<String> teardownOps() {
+        return Set.of("remove", "close", "rmmod");
     }
 }

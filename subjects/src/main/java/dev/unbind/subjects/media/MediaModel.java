@@ -92,12 +92,8 @@ final class MediaModel implements Media {
     }
 
     private OpenResult opened(java.util.function.Supplier<OpenResult> how) {
-        OpenResult[] r = new OpenResult[1];
-        k.op("open", () -> {
-            r[0] = how.get();
-            return r[0].rc();
-        });
-        return users.opened(r[0]);
+        OpenResult r = k.call("open", () -> how.get(), OpenResult::rc);
+        return users.opened(r);
     }
 
     @Override

@@ -7,10 +7,15 @@ import dev.unbind.kernel.fs.File;
 import dev.unbind.kernel.fs.OpenResult;
 import dev.unbind.subject.Fd;
 import dev.unbind.subject.Plan;
+import dev.unbind.subject.JcstressRace;
 import dev.unbind.subject.ReadSide;
 import dev.unbind.subject.Scenario;
+import dev.unbind.subject.Situation;
 
 import java.util.List;
+
+import static dev.unbind.subject.LincheckRace.op;
+import static dev.unbind.subject.LincheckRace.parallel;
 
 import static dev.unbind.subjects.media.Media.Ioctl.DEVICE_INFO;
 import static dev.unbind.subjects.media.Media.Ioctl.G_TOPOLOGY;
@@ -33,15 +38,16 @@ final class MediaScenarios {
 
     static List<Scenario<Media>> all() {
         return List.of(
-                Scenario.of("ioctl-vs-remove", "an ioctl that walks the graph is in flight while the device is removed",
+                Scenario.<Media>of("ioctl-vs-remove", "an ioctl that walks the graph is in flight while the device is removed",
                         (k, m) -> {
                             Fd fd = new Fd();
                             return Plan.builder()
                                     .then("setup", () -> fd.set(probeAndOpen(m)))
                                     .race(actor("user", () -> fd.use(f -> m.ioctl(f, G_TOPOLOGY))), actor("remover", m::remove))
                                     .quiesce(m::quiesce);
-                        }),
-                Scenario.of("setup-link-vs-remove",
+                        })
+                        .lincheck(parallel(List.of(op("ioctl", G_TOPOLOGY)), List.of(op("remove")))).in(Situation.FD_OPEN).jcstress(),
+                Scenario.<Media>of("setup-link-vs-remove",
                         "MEDIA_IOC_SETUP_LINK, whose link_notify writes the ISP's registers, is in flight while the device is removed",
                         (k, m) -> {
                             Fd fd = new Fd();
@@ -49,8 +55,9 @@ final class MediaScenarios {
                                     .then("setup", () -> fd.set(probeAndOpen(m)))
                                     .race(actor("user", () -> fd.use(f -> m.ioctl(f, SETUP_LINK))), actor("remover", m::remove))
                                     .quiesce(m::quiesce);
-                        }),
-                Scenario.of("two-threads-vs-remove", "two threads on the same fd call ioctls while the device is removed",
+                        })
+                        .lincheck(parallel(List.of(op("ioctl", SETUP_LINK)), List.of(op("remove")))).in(Situation.FD_OPEN).jcstress(),
+                Scenario.<Media>of("two-threads-vs-remove", "two threads on the same fd call ioctls while the device is removed",
                         (k, m) -> {
                             Fd fd = new Fd();
                             return Plan.builder()
@@ -59,8 +66,8 @@ final class MediaScenarios {
                                             actor("user2", () -> fd.use(f -> m.ioctl(f, G_TOPOLOGY))),
                                             actor("remover", m::remove))
                                     .quiesce(m::quiesce);
-                        }),
-                Scenario.of("ops-after-remove",
+                        }).in(Situation.FD_OPEN),
+                Scenario.<Media>of("ops-after-remove",
                         "the device is removed, then the open fd calls ioctl, compat_ioctl, read, write and poll",
                         (k, m) -> {
                             Fd fd = new Fd();
@@ -78,16 +85,17 @@ final class MediaScenarios {
                                         m.close(f);
                                     }))
                                     .quiesce(m::quiesce);
-                        }),
-                Scenario.of("close-vs-remove", "the last fd is closed while the device is removed",
+                        }).in(Situation.FD_OPEN),
+                Scenario.<Media>of("close-vs-remove", "the last fd is closed while the device is removed",
                         (k, m) -> {
                             Fd fd = new Fd();
                             return Plan.builder()
                                     .then("setup", () -> fd.set(probeAndOpen(m)))
                                     .race(actor("closer", () -> fd.use(m::close)), actor("remover", m::remove))
                                     .quiesce(m::quiesce);
-                        }),
-                Scenario.of("two-closes-vs-remove", "two fds are closed by two processes while the device is removed",
+                        })
+                        .lincheck(parallel(List.of(op("close")), List.of(op("remove")))).in(Situation.FD_OPEN).jcstress(),
+                Scenario.<Media>of("two-closes-vs-remove", "two fds are closed by two processes while the device is removed",
                         (k, m) -> {
                             Fd a = new Fd();
                             Fd b = new Fd();
@@ -101,8 +109,8 @@ final class MediaScenarios {
                                     .race(actor("closer", () -> a.use(m::close)), actor("closer2", () -> b.use(m::close)),
                                             actor("remover", m::remove))
                                     .quiesce(m::quiesce);
-                        }),
-                Scenario.of("open-vs-remove", "a process opens /dev/media0 while the device is removed",
+                        }).in(Situation.FD_OPEN),
+                Scenario.<Media>of("open-vs-remove", "a process opens /dev/media0 while the device is removed",
                         (k, m) -> Plan.builder()
                                 .then("setup", m::probe)
                                 .race(actor("opener", () -> {
@@ -112,8 +120,8 @@ final class MediaScenarios {
                                         m.close(r.file());
                                     }
                                 }), actor("remover", m::remove))
-                                .quiesce(m::quiesce)),
-                Scenario.of("reopen-after-remove", "after remove, the open fd is reopened through its cached inode (/proc/self/fd)",
+                                .quiesce(m::quiesce)).in(Situation.NONE),
+                Scenario.<Media>of("reopen-after-remove", "after remove, the open fd is reopened through its cached inode (/proc/self/fd)",
                         (k, m) -> {
                             Fd fd = new Fd();
                             return Plan.builder()
@@ -127,8 +135,8 @@ final class MediaScenarios {
                                         }
                                     }))
                                     .quiesce(m::quiesce);
-                        }),
-                Scenario.of("reprobe-reuses-minor", "remove, probe a new device, then the old fd and a new opener race",
+                        }).in(Situation.FD_OPEN),
+                Scenario.<Media>of("reprobe-reuses-minor", "remove, probe a new device, then the old fd and a new opener race",
                         (k, m) -> {
                             Fd old = new Fd();
                             return Plan.builder()
@@ -146,8 +154,8 @@ final class MediaScenarios {
                                                 }
                                             }))
                                     .quiesce(m::quiesce);
-                        }),
-                Scenario.of("rmmod-vs-close", "after remove, the driver and mc modules are unloaded while the last fd closes",
+                        }).in(Situation.FD_OPEN),
+                Scenario.<Media>of("rmmod-vs-close", "after remove, the driver and mc modules are unloaded while the last fd closes",
                         (k, m) -> {
                             Fd fd = new Fd();
                             return Plan.builder()
@@ -159,8 +167,9 @@ final class MediaScenarios {
                                         }
                                     }), actor("closer", () -> fd.use(m::close)))
                                     .quiesce(m::quiesce);
-                        }),
-                Scenario.of("rmmod-vs-open", "the driver module is unloaded while a process opens the device and calls an ioctl",
+                        })
+                        .lincheck(parallel(List.of(op("rmmod")), List.of(op("close"))).initially(op("remove"))).in(Situation.FD_OPEN),
+                Scenario.<Media>of("rmmod-vs-open", "the driver module is unloaded while a process opens the device and calls an ioctl",
                         (k, m) -> Plan.builder()
                                 .then("setup", m::probe)
                                 .race(actor("opener", () -> {
@@ -170,8 +179,8 @@ final class MediaScenarios {
                                         m.close(r.file());
                                     }
                                 }), actor("unloader", m::rmmodDriver))
-                                .quiesce(m::quiesce)),
-                Scenario.of("open-during-failing-register",
+                                .quiesce(m::quiesce)).in(Situation.NONE),
+                Scenario.<Media>of("open-during-failing-register",
                         "a process with a static /dev node opens media0 while a probe whose registration may fail runs",
                         (k, m) -> {
                             Fd fd = new Fd();
@@ -189,12 +198,13 @@ final class MediaScenarios {
                                         m.close(f);
                                     }))
                                     .quiesce(m::quiesce);
-                        }),
-                Scenario.of("irq-vs-remove", "the ISP raises its interrupt while the device is removed (no file open)",
+                        }).in(Situation.NONE).jcstress(JcstressRace.plain().underFaultsOf(MediaDefects.REF + ".cdev-add-failure-leaves-registered")),
+                Scenario.<Media>of("irq-vs-remove", "the ISP raises its interrupt while the device is removed (no file open)",
                         (k, m) -> Plan.builder()
                                 .then("setup", m::probe)
                                 .race(actor("irq", m::interrupt), actor("remover", m::remove))
-                                .quiesce(m::quiesce)));
+                                .quiesce(m::quiesce))
+                        .lincheck(parallel(List.of(op("interrupt")), List.of(op("remove"))).initially(op("close"))).in(Situation.NONE).jcstress());
     }
 
     /** The canonical race of the family: an ioctl in flight against remove (B1 / §1(e)1). */

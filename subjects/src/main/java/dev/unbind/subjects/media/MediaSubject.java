@@ -71,7 +71,7 @@ final class MediaSubject {
      */
     static class LegacyIsp extends IspDriver {
         LegacyIsp(Kernel k, McCore mc, Module owner, IrqLine irq) {
-            super(k, mc, owner, irq, false);
+            super(k, mc, owner, irq);
         }
 
         @Override
@@ -102,7 +102,12 @@ final class MediaSubject {
      */
     static class ConvertedIsp extends IspDriver {
         ConvertedIsp(Kernel k, McCore mc, Module owner, IrqLine irq) {
-            super(k, mc, owner, irq, true);
+            super(k, mc, owner, irq);
+        }
+
+        @Override
+        MediaDevice.Ops.Release mediaRelease() {
+            return this::release; // FIX: the context is freed at the last media_device_put, not at remove
         }
 
         @Override

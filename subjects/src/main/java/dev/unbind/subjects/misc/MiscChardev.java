@@ -1,5 +1,6 @@
 package dev.unbind.subjects.misc;
 
+import dev.unbind.subject.Machine;
 import dev.unbind.kernel.Kernel;
 import dev.unbind.kernel.fs.File;
 import dev.unbind.kernel.fs.OpenResult;
@@ -11,7 +12,7 @@ import dev.unbind.kernel.fs.OpenResult;
  * side: bind or unbind an EC, let it raise an event, unload the chardev module. Each method is one
  * system call or one sysfs/module action and returns what user space would see.
  */
-public interface MiscChardev {
+public interface MiscChardev extends Machine {
     /** The two ECs of the machine. */
     enum Ec {
         EC("cros-ec-dev.0", "cros_ec"),
@@ -38,6 +39,12 @@ public interface MiscChardev {
 
     /** Binds the EC (its MFD parent), which adds and probes the chardev child; 0 or -errno. */
     int probe(Ec ec);
+
+    /** Binds the main EC: what most scenarios start with. */
+    @Override
+    default int probe() {
+        return probe(Ec.EC);
+    }
 
     /** open("/dev/cros_ec"). */
     OpenResult open(Ec ec);

@@ -6,15 +6,22 @@ import dev.unbind.kernel.fs.Misc;
 import dev.unbind.subject.Defect;
 import dev.unbind.subject.Expectation;
 import dev.unbind.subject.Family;
+import dev.unbind.subject.LincheckFacade;
 import dev.unbind.subject.ReadSide;
 import dev.unbind.subject.Scenario;
 import dev.unbind.subject.Variant;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** The misc_deregister_sync family: registered with ServiceLoader. */
 public final class MiscFamily implements Family<MiscChardev> {
+    /**
+     * Lincheck: 40 interleavings per pinned scenario (one invocation builds, probes and opens a whole
+     * EC machine); a random exploration of 2 small scenarios, 15 each.
+     */
+    private static final LincheckFacade LINCHECK = LincheckFacade.of(MiscFacade.class, MiscContract.class, 40, 2, 15);
     private static final List<Variant<MiscChardev>> VARIANTS = List.of(
             new Variant<>("misc.deregister-only", "cros_ec_chardev's remove only calls misc_deregister",
                     "Mainline: misc_deregister neither waits for nor stops open files; the per-file state points "
@@ -102,5 +109,15 @@ public final class MiscFamily implements Family<MiscChardev> {
             }
         }
         return all;
+    }
+
+    @Override
+    public LincheckFacade lincheck() {
+        return LINCHECK;
+    }
+
+    @Override
+    public Set<String> teardownOps() {
+        return Set.of("remove", "close", "rmmod");
     }
 }

@@ -116,24 +116,18 @@ final class MiscModel implements MiscChardev {
 
     @Override
     public OpenResult open(Ec e) {
-        OpenResult[] r = new OpenResult[1];
-        k.op("open", () -> {
-            r[0] = core.openByName(e.node);
-            expect("open", r[0].rc(), OPEN_ERRORS);
-            return r[0].rc();
-        });
-        return users.opened(r[0]);
+        return users.opened(k.call("open", () -> expected(core.openByName(e.node)), OpenResult::rc));
     }
 
     @Override
     public OpenResult reopen(File f) {
-        OpenResult[] r = new OpenResult[1];
-        k.op("open", () -> {
-            r[0] = Vfs.open(k, f.inode(), core.map());
-            expect("open", r[0].rc(), OPEN_ERRORS);
-            return r[0].rc();
-        });
-        return users.opened(r[0]);
+        return users.opened(k.call("open", () -> expected(Vfs.open(k, f.inode(), core.map())), OpenResult::rc));
+    }
+
+    /** An open's result, checked against the contract before it returns to user space. */
+    private OpenResult expected(OpenResult r) {
+        expect("open", r.rc(), OPEN_ERRORS);
+        return r;
     }
 
     @Override

@@ -5,11 +5,16 @@ import dev.unbind.kernel.fs.File;
 import dev.unbind.kernel.fs.OpenResult;
 import dev.unbind.subject.Fd;
 import dev.unbind.subject.Plan;
+import dev.unbind.subject.JcstressRace;
 import dev.unbind.subject.ReadSide;
 import dev.unbind.subject.Scenario;
+import dev.unbind.subject.Situation;
 import dev.unbind.subject.UserSpace;
 
 import java.util.List;
+
+import static dev.unbind.subject.LincheckRace.op;
+import static dev.unbind.subject.LincheckRace.parallel;
 
 import static dev.unbind.subjects.misc.MiscChardev.Cmd.EVENTMASK;
 import static dev.unbind.subjects.misc.MiscChardev.Cmd.XCMD;
@@ -28,15 +33,18 @@ final class MiscScenarios {
 
     static List<Scenario<MiscChardev>> all() {
         return List.of(
-                Scenario.of("xcmd-vs-remove", "an XCMD ioctl is on the EC's bus while the EC is unbound",
+                Scenario.<MiscChardev>of("xcmd-vs-remove", "an XCMD ioctl is on the EC's bus while the EC is unbound",
                         (k, m) -> {
                             Fd fd = new Fd();
                             return Plan.builder()
                                     .then("setup", () -> fd.set(probeAndOpen(m, EC)))
                                     .race(actor("user", () -> fd.use(f -> m.ioctl(f, XCMD))), actor("remover", () -> m.remove(EC)))
                                     .quiesce(m::quiesce);
-                        }),
-                Scenario.of("two-threads-vs-remove", "two threads on the same fd (XCMD and a version read) while the EC is unbound",
+                        })
+                        .lincheck(parallel(List.of(op("ioctl")), List.of(op("remove")))
+                        // the first failing interleaving lets remove free the EC while the ioctl is still to take its lock
+                        .expecting(MiscDefects.BASELINE, MiscDefects.BASELINE + ".call-after-remove")).in(Situation.FD_OPEN).jcstress(),
+                Scenario.<MiscChardev>of("two-threads-vs-remove", "two threads on the same fd (XCMD and a version read) while the EC is unbound",
                         (k, m) -> {
                             Fd fd = new Fd();
                             return Plan.builder()
@@ -45,8 +53,8 @@ final class MiscScenarios {
                                             actor("user2", () -> fd.use(m::read)),
                                             actor("remover", () -> m.remove(EC)))
                                     .quiesce(m::quiesce);
-                        }),
-                Scenario.of("ops-after-remove", "the EC is unbound, then the open fd reads, ioctls (native and compat) and polls",
+                        }).in(Situation.FD_OPEN),
+                Scenario.<MiscChardev>of("ops-after-remove", "the EC is unbound, then the open fd reads, ioctls (native and compat) and polls",
                         (k, m) -> {
                             Fd fd = new Fd();
                             return Plan.builder()
@@ -59,8 +67,10 @@ final class MiscScenarios {
                                         m.poll(f);
                                     }))
                                     .quiesce(m::quiesce);
-                        }),
-                Scenario.of("blocked-reader-vs-remove",
+                        })
+                        .lincheck(parallel(List.of(op("read", MiscFacade.Read.VERSION.name()), op("ioctl"), op("compatIoctl"), op("poll")))
+                        .initially(op("remove"))).in(Situation.FD_OPEN),
+                Scenario.<MiscChardev>of("blocked-reader-vs-remove",
                         "a read sleeps waiting for an MKBP event while the EC is unbound; the process is killed after remove returns",
                         (k, m) -> {
                             Fd fd = new Fd();
@@ -70,24 +80,26 @@ final class MiscScenarios {
                                             actor("remover", () -> m.remove(EC)),
                                             actor("killer", () -> UserSpace.killAfter(k, "remover", "reader")))
                                     .quiesce(m::quiesce);
-                        }),
-                Scenario.of("event-vs-remove", "the EC raises an MKBP event while it is being unbound, an fd subscribed",
+                        })
+                        .lincheck(parallel(List.of(op("read", MiscFacade.Read.EVENT.name())), List.of(op("remove"), op("kill")))).in(Situation.READER_BLOCKED).jcstress(JcstressRace.threads(List.of("reader"), List.of("remover", "killer"))),
+                Scenario.<MiscChardev>of("event-vs-remove", "the EC raises an MKBP event while it is being unbound, an fd subscribed",
                         (k, m) -> {
                             Fd fd = new Fd();
                             return Plan.builder()
                                     .then("setup", () -> fd.set(subscribed(m, EC)))
                                     .race(actor("irq", () -> m.raiseEvent(EC)), actor("remover", () -> m.remove(EC)))
                                     .quiesce(m::quiesce);
-                        }),
-                Scenario.of("close-vs-remove", "the last fd is closed while the EC is unbound",
+                        }).in(Situation.FD_OPEN),
+                Scenario.<MiscChardev>of("close-vs-remove", "the last fd is closed while the EC is unbound",
                         (k, m) -> {
                             Fd fd = new Fd();
                             return Plan.builder()
                                     .then("setup", () -> fd.set(probeAndOpen(m, EC)))
                                     .race(actor("closer", () -> fd.use(m::close)), actor("remover", () -> m.remove(EC)))
                                     .quiesce(m::quiesce);
-                        }),
-                Scenario.of("reopen-after-remove", "after the EC is unbound, the open fd is reopened through its inode (/proc/self/fd)",
+                        })
+                        .lincheck(parallel(List.of(op("close")), List.of(op("remove")))).in(Situation.FD_OPEN).jcstress(),
+                Scenario.<MiscChardev>of("reopen-after-remove", "after the EC is unbound, the open fd is reopened through its inode (/proc/self/fd)",
                         (k, m) -> {
                             Fd fd = new Fd();
                             return Plan.builder()
@@ -100,8 +112,8 @@ final class MiscScenarios {
                                         }
                                     }))
                                     .quiesce(m::quiesce);
-                        }),
-                Scenario.of("reprobe-reuses-minor", "the EC is unbound and bound again (same minor); the old fd and a new opener race",
+                        }).in(Situation.FD_OPEN),
+                Scenario.<MiscChardev>of("reprobe-reuses-minor", "the EC is unbound and bound again (same minor); the old fd and a new opener race",
                         (k, m) -> {
                             Fd old = new Fd();
                             return Plan.builder()
@@ -121,8 +133,8 @@ final class MiscScenarios {
                                                 }
                                             }))
                                     .quiesce(m::quiesce);
-                        }),
-                Scenario.of("rmmod-vs-open", "cros_ec_chardev is unloaded while a process opens, uses and closes /dev/cros_ec",
+                        }).in(Situation.FD_OPEN),
+                Scenario.<MiscChardev>of("rmmod-vs-open", "cros_ec_chardev is unloaded while a process opens, uses and closes /dev/cros_ec",
                         (k, m) -> Plan.builder()
                                 .then("setup", () -> m.probe(EC))
                                 .race(actor("opener", () -> {
@@ -132,8 +144,8 @@ final class MiscScenarios {
                                         m.close(r.file());
                                     }
                                 }), actor("unloader", m::rmmodDriver))
-                                .quiesce(m::quiesce)),
-                Scenario.of("open-vs-probe", "a process opens /dev/cros_ec while the EC is being bound; later the EC is unbound and the fd used",
+                                .quiesce(m::quiesce)).in(Situation.NONE),
+                Scenario.<MiscChardev>of("open-vs-probe", "a process opens /dev/cros_ec while the EC is being bound; later the EC is unbound and the fd used",
                         (k, m) -> {
                             Fd fd = new Fd();
                             return Plan.builder()
@@ -147,8 +159,8 @@ final class MiscScenarios {
                                         m.poll(f);
                                     }))
                                     .quiesce(m::quiesce);
-                        }),
-                Scenario.of("other-device-reader-vs-remove",
+                        }).in(Situation.NONE).jcstress(),
+                Scenario.<MiscChardev>of("other-device-reader-vs-remove",
                         "a read sleeps on /dev/cros_fp while the main EC is unbound; the reader is killed after remove returns",
                         (k, m) -> {
                             Fd fp = new Fd();
@@ -161,8 +173,8 @@ final class MiscScenarios {
                                             actor("remover", () -> m.remove(EC)),
                                             actor("killer", () -> UserSpace.killAfter(k, "remover", "reader")))
                                     .quiesce(m::quiesce);
-                        }),
-                Scenario.of("other-device-reader-vs-close",
+                        }).in(Situation.READER_BLOCKED),
+                Scenario.<MiscChardev>of("other-device-reader-vs-close",
                         "the main EC is gone with its fd still open; that fd is closed while a read sleeps on /dev/cros_fp",
                         (k, m) -> {
                             Fd ec = new Fd();
@@ -177,7 +189,7 @@ final class MiscScenarios {
                                             actor("closer", () -> ec.use(m::close)),
                                             actor("killer", () -> UserSpace.killAfter(k, "closer", "reader")))
                                     .quiesce(m::quiesce);
-                        }));
+                        }).in(Situation.READER_BLOCKED));
     }
 
     /** The canonical race of the family: an XCMD on the bus against unbind. */

@@ -1,5 +1,6 @@
 package dev.unbind.subjects.revocable;
 
+import dev.unbind.subject.Machine;
 import dev.unbind.kernel.Kernel;
 import dev.unbind.kernel.fs.File;
 import dev.unbind.kernel.fs.OpenResult;
@@ -13,7 +14,7 @@ import dev.unbind.kernel.fs.Vma;
  * Each method is one system call, sysfs action or hardware event and returns what user space
  * would see.
  */
-public interface Revocable {
+public interface Revocable extends Machine {
     /** Which device node. */
     enum Node { CROS_EC, ZZZ }
 

@@ -6,15 +6,22 @@ import dev.unbind.kernel.fs.Misc;
 import dev.unbind.subject.Defect;
 import dev.unbind.subject.Expectation;
 import dev.unbind.subject.Family;
+import dev.unbind.subject.LincheckFacade;
 import dev.unbind.subject.ReadSide;
 import dev.unbind.subject.Scenario;
 import dev.unbind.subject.Variant;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** The fs_revocable_replace family: registered with ServiceLoader. */
 public final class RevocableFamily implements Family<Revocable> {
+    /**
+     * Lincheck: 8 interleavings per pinned scenario (about 0.2 s each: an invocation builds, probes
+     * and tears down the whole machine); a random exploration of one small scenario, 8 interleavings.
+     */
+    private static final LincheckFacade LINCHECK = LincheckFacade.of(RevocableFacade.class, RevocableContract.class, 8, 1, 8);
     public static final String V5 = "revocable.fs-replace-v5";
     public static final String MISC = "revocable.misc-provider";
     public static final String FIXED = "revocable.fixed";
@@ -81,10 +88,20 @@ public final class RevocableFamily implements Family<Revocable> {
     @Override
     public List<Point> points() {
         List<Point> all = new ArrayList<>();
-        for (Class<?> c : List.of(RevocableCore.class, FsRevocable.class, CrosEc.class, CrosEcChardev.class, Zzz.class,
+        for (Class<?> c : List.of(RevocableCore.class, FsRevocable.class, CrosEc.class, CrosEcChardev.class, TwoProviderConsumer.class,
                 Misc.class, KernelPoints.class)) {
             all.addAll(Point.declaredIn(c));
         }
         return all;
+    }
+
+    @Override
+    public LincheckFacade lincheck() {
+        return LINCHECK;
+    }
+
+    @Override
+    public Set<String> teardownOps() {
+        return Set.of("remove", "unbind", "close", "rmmod");
     }
 }

@@ -22,12 +22,12 @@ import dev.unbind.subject.UserSpace;
  */
 final class RevocableModel implements Revocable {
     /** What the variant's drivers are built on. */
-    record World(Kernel k, CdevMap map, DevFs devfs, Module chardevModule, Module zzzModule, Zzz.Supplier x,
-                 Zzz.Supplier y) {
+    record World(Kernel k, CdevMap map, DevFs devfs, Module chardevModule, Module zzzModule, TwoProviderConsumer.Supplier x,
+                 TwoProviderConsumer.Supplier y) {
     }
 
     /** The variant's misc core and drivers. */
-    record Drivers(RevocableMisc misc, CrosEcChardev chardev, Zzz.Consumer zzz) {
+    record Drivers(RevocableMisc misc, CrosEcChardev chardev, TwoProviderConsumer.Consumer zzz) {
     }
 
     /** Builds a variant's drivers on a world. */
@@ -41,10 +41,10 @@ final class RevocableModel implements Revocable {
     private final Module zzzModule;
     private final RevocableMisc misc;
     private final CrosEcChardev chardev;
-    private final Zzz.Consumer zzz;
+    private final TwoProviderConsumer.Consumer zzz;
     private final CrosEc ec;
-    private final Zzz.Supplier x;
-    private final Zzz.Supplier y;
+    private final TwoProviderConsumer.Supplier x;
+    private final TwoProviderConsumer.Supplier y;
     private final Device zdev;
     private final UserSpace users = new UserSpace();
 
@@ -54,8 +54,8 @@ final class RevocableModel implements Revocable {
         DevFs devfs = new DevFs();
         this.chardevModule = Module.load(k, "cros_ec_chardev");
         this.zzzModule = Module.load(k, "zzz");
-        this.x = new Zzz.Supplier(k, core, "zzz-supplier-x", "zzz_res1");
-        this.y = new Zzz.Supplier(k, core, "zzz-supplier-y", "zzz_res2");
+        this.x = new TwoProviderConsumer.Supplier(k, core, "zzz-supplier-x", "zzz_res1");
+        this.y = new TwoProviderConsumer.Supplier(k, core, "zzz-supplier-y", "zzz_res2");
         Drivers d = assembly.build(new World(k, map, devfs, chardevModule, zzzModule, x, y));
         this.misc = d.misc();
         this.chardev = d.chardev();
@@ -100,22 +100,14 @@ final class RevocableModel implements Revocable {
     @Override
     public OpenResult open(Node n) {
         int minor = n == Node.CROS_EC ? chardev.minor : zzz.minor;
-        OpenResult[] r = new OpenResult[1];
-        k.op("open", () -> {
-            r[0] = minor < 0 ? OpenResult.error(-Errno.ENOENT) : misc.openMinor(minor);
-            return r[0].rc();
-        });
-        return users.opened(r[0]);
+        OpenResult r = k.call("open", () -> minor < 0 ? OpenResult.error(-Errno.ENOENT) : misc.openMinor(minor), OpenResult::rc);
+        return users.opened(r);
     }
 
     @Override
     public OpenResult reopen(File f) {
-        OpenResult[] r = new OpenResult[1];
-        k.op("open", () -> {
-            r[0] = Vfs.open(k, f.inode(), misc.map());
-            return r[0].rc();
-        });
-        return users.opened(r[0]);
+        OpenResult r = k.call("open", () -> Vfs.open(k, f.inode(), misc.map()), OpenResult::rc);
+        return users.opened(r);
     }
 
     @Override
@@ -149,12 +141,8 @@ final class RevocableModel implements Revocable {
 
     @Override
     public Vma mmap(File f) {
-        Vfs.Mapped[] m = new Vfs.Mapped[1];
-        k.op("mmap", () -> {
-            m[0] = Vfs.mmap(f);
-            return m[0].rc();
-        });
-        return users.mapped(m[0].vma());
+        Vfs.Mapped m = k.call("mmap", () -> Vfs.mmap(f), Vfs.Mapped::rc);
+        return users.mapped(m.vma());
     }
 
     @Override

@@ -6,11 +6,16 @@ import dev.unbind.kernel.fs.OpenResult;
 import dev.unbind.kernel.fs.Vma;
 import dev.unbind.subject.Fd;
 import dev.unbind.subject.Plan;
+import dev.unbind.subject.JcstressRace;
 import dev.unbind.subject.ReadSide;
 import dev.unbind.subject.Scenario;
+import dev.unbind.subject.Situation;
 import dev.unbind.subject.UserSpace;
 
 import java.util.List;
+
+import static dev.unbind.subject.LincheckRace.op;
+import static dev.unbind.subject.LincheckRace.parallel;
 
 import static dev.unbind.subjects.revocable.Revocable.Cmd.EVENTMASK;
 import static dev.unbind.subjects.revocable.Revocable.Cmd.RDMEM;
@@ -31,7 +36,7 @@ final class RevocableScenarios {
 
     static List<Scenario<Revocable>> all() {
         return List.of(
-                Scenario.of("open-close", "the EC's device is opened, used and closed; nothing goes away",
+                Scenario.<Revocable>of("open-close", "the EC's device is opened, used and closed; nothing goes away",
                         (k, m) -> Plan.builder()
                                 .then("setup", m::probe)
                                 .then("user", () -> openAnd(m, CROS_EC, f -> {
@@ -40,16 +45,17 @@ final class RevocableScenarios {
                                     m.ioctl(f, XCMD);
                                     m.close(f);
                                 }))
-                                .quiesce(m::quiesce)),
-                Scenario.of("ioctl-vs-remove", "an ioctl is on the EC's bus while the EC is removed",
+                                .quiesce(m::quiesce)).in(Situation.NONE),
+                Scenario.<Revocable>of("ioctl-vs-remove", "an ioctl is on the EC's bus while the EC is removed",
                         (k, m) -> {
                             Fd fd = new Fd();
                             return Plan.builder()
                                     .then("setup", () -> fd.set(probeAndOpen(m)))
                                     .race(actor("user", () -> fd.use(f -> m.ioctl(f, XCMD))), actor("remover", m::remove))
                                     .quiesce(m::quiesce);
-                        }),
-                Scenario.of("ops-after-remove", "the EC is removed, then the open fd reads, polls, ioctls, writes, maps and closes",
+                        })
+                        .lincheck(parallel(List.of(op("ioctl", XCMD)), List.of(op("remove")))).in(Situation.FD_OPEN).jcstress(),
+                Scenario.<Revocable>of("ops-after-remove", "the EC is removed, then the open fd reads, polls, ioctls, writes, maps and closes",
                         (k, m) -> {
                             Fd fd = new Fd();
                             return Plan.builder()
@@ -67,8 +73,9 @@ final class RevocableScenarios {
                                         m.close(f);
                                     }))
                                     .quiesce(m::quiesce);
-                        }),
-                Scenario.of("compat-ioctl-after-remove",
+                        })
+                        .lincheck(parallel(List.of(op("poll")), List.of(op("compatIoctl", XCMD))).initially(op("remove"))).in(Situation.FD_OPEN),
+                Scenario.<Revocable>of("compat-ioctl-after-remove",
                         "a 32-bit process reads through the fd, the EC is removed, then its next call is an ioctl (compat_ioctl)",
                         (k, m) -> {
                             Fd fd = new Fd();
@@ -80,16 +87,16 @@ final class RevocableScenarios {
                                     .then("remover", m::remove)
                                     .then("user", () -> fd.use(f -> m.compatIoctl(f, XCMD)))
                                     .quiesce(m::quiesce);
-                        }),
-                Scenario.of("compat-ioctl-first-call", "a 32-bit process opens the EC and its first call is an ioctl (compat_ioctl)",
+                        }).in(Situation.FD_OPEN),
+                Scenario.<Revocable>of("compat-ioctl-first-call", "a 32-bit process opens the EC and its first call is an ioctl (compat_ioctl)",
                         (k, m) -> {
                             Fd fd = new Fd();
                             return Plan.builder()
                                     .then("setup", () -> fd.set(probeAndOpen(m)))
                                     .then("user", () -> fd.use(f -> m.compatIoctl(f, XCMD)))
                                     .quiesce(m::quiesce);
-                        }),
-                Scenario.of("two-ioctls-vs-remove", "two threads of one process ioctl the same fd while the EC is removed",
+                        }).in(Situation.NONE),
+                Scenario.<Revocable>of("two-ioctls-vs-remove", "two threads of one process ioctl the same fd while the EC is removed",
                         (k, m) -> {
                             Fd fd = new Fd();
                             return Plan.builder()
@@ -98,8 +105,8 @@ final class RevocableScenarios {
                                             actor("user2", () -> fd.use(f -> m.ioctl(f, RDMEM))),
                                             actor("remover", m::remove))
                                     .quiesce(m::quiesce);
-                        }),
-                Scenario.of("two-pollers-vs-remove", "two threads of one process poll the same fd while the EC is removed",
+                        }).in(Situation.FD_OPEN).jcstress(JcstressRace.threads(List.of("user"), List.of("user2", "remover"))),
+                Scenario.<Revocable>of("two-pollers-vs-remove", "two threads of one process poll the same fd while the EC is removed",
                         (k, m) -> {
                             Fd fd = new Fd();
                             return Plan.builder()
@@ -107,8 +114,8 @@ final class RevocableScenarios {
                                     .race(actor("user", () -> fd.use(m::poll)), actor("user2", () -> fd.use(m::poll)),
                                             actor("remover", m::remove))
                                     .quiesce(m::quiesce);
-                        }),
-                Scenario.of("blocked-reader-vs-remove",
+                        }).in(Situation.FD_OPEN),
+                Scenario.<Revocable>of("blocked-reader-vs-remove",
                         "a read sleeps for an MKBP event while the EC is removed; the process is killed after remove returns",
                         (k, m) -> {
                             Fd fd = new Fd();
@@ -120,16 +127,17 @@ final class RevocableScenarios {
                                     .race(actor("reader", () -> fd.use(m::read)), actor("remover", m::remove),
                                             actor("killer", () -> UserSpace.killAfter(k, "remover", "reader")))
                                     .quiesce(m::quiesce);
-                        }),
-                Scenario.of("close-vs-remove", "the last fd is closed while the EC is removed",
+                        })
+                        .lincheck(parallel(List.of(op("readEvent")), List.of(op("remove"))).onFacade(RevocableFacade.WithSleepingReader.class)).in(Situation.READER_BLOCKED).jcstress(JcstressRace.threads(List.of("reader"), List.of("remover", "killer"))),
+                Scenario.<Revocable>of("close-vs-remove", "the last fd is closed while the EC is removed",
                         (k, m) -> {
                             Fd fd = new Fd();
                             return Plan.builder()
                                     .then("setup", () -> fd.set(probeAndOpen(m)))
                                     .race(actor("closer", () -> fd.use(m::close)), actor("remover", m::remove))
                                     .quiesce(m::quiesce);
-                        }),
-                Scenario.of("reopen-after-remove", "after remove, the open fd is reopened through its cached inode (/proc/self/fd)",
+                        }).in(Situation.FD_OPEN).jcstress(),
+                Scenario.<Revocable>of("reopen-after-remove", "after remove, the open fd is reopened through its cached inode (/proc/self/fd)",
                         (k, m) -> {
                             Fd fd = new Fd();
                             return Plan.builder()
@@ -142,8 +150,8 @@ final class RevocableScenarios {
                                         }
                                     }))
                                     .quiesce(m::quiesce);
-                        }),
-                Scenario.of("reprobe-reuses-minor", "remove, the EC comes back on the same minor, then the old fd and a new opener race",
+                        }).in(Situation.FD_OPEN),
+                Scenario.<Revocable>of("reprobe-reuses-minor", "remove, the EC comes back on the same minor, then the old fd and a new opener race",
                         (k, m) -> {
                             Fd old = new Fd();
                             return Plan.builder()
@@ -155,29 +163,30 @@ final class RevocableScenarios {
                                     .race(actor("old-fd", () -> old.use(f -> m.ioctl(f, XCMD))),
                                             actor("opener", () -> openAnd(m, CROS_EC, f -> m.ioctl(f, XCMD))))
                                     .quiesce(m::quiesce);
-                        }),
-                Scenario.of("event-before-first-fop", "the EC raises an MKBP event right after the open, racing the first ioctl",
+                        }).in(Situation.FD_OPEN),
+                Scenario.<Revocable>of("event-before-first-fop", "the EC raises an MKBP event right after the open, racing the first ioctl",
                         (k, m) -> {
                             Fd fd = new Fd();
                             return Plan.builder()
                                     .then("setup", () -> fd.set(probeAndOpen(m)))
                                     .race(actor("ec", m::ecEvent), actor("user", () -> fd.use(f -> m.ioctl(f, EVENTMASK))))
                                     .quiesce(m::quiesce);
-                        }),
-                Scenario.of("open-vs-remove", "a process opens the EC while it is removed",
+                        })
+                        .lincheck(parallel(List.of(op("ecEvent")), List.of(op("ioctl", EVENTMASK)))).in(Situation.NONE),
+                Scenario.<Revocable>of("open-vs-remove", "a process opens the EC while it is removed",
                         (k, m) -> Plan.builder()
                                 .then("setup", m::probe)
                                 .race(actor("opener", () -> openAnd(m, CROS_EC, f -> m.ioctl(f, XCMD))), actor("remover", m::remove))
-                                .quiesce(m::quiesce)),
-                Scenario.of("rmmod-vs-open", "cros_ec_chardev is unloaded while a process opens, uses and closes the device",
+                                .quiesce(m::quiesce)).in(Situation.NONE).jcstress(),
+                Scenario.<Revocable>of("rmmod-vs-open", "cros_ec_chardev is unloaded while a process opens, uses and closes the device",
                         (k, m) -> Plan.builder()
                                 .then("setup", m::probe)
                                 .race(actor("opener", () -> openAnd(m, CROS_EC, f -> {
                                     m.ioctl(f, XCMD);
                                     m.close(f);
                                 })), actor("unloader", m::rmmodChardev))
-                                .quiesce(m::quiesce)),
-                Scenario.of("chardev-unbind-then-rmmod",
+                                .quiesce(m::quiesce)).in(Situation.NONE),
+                Scenario.<Revocable>of("chardev-unbind-then-rmmod",
                         "the chardev alone is unbound with an fd open, the fd is closed, then rmmod races an EC event",
                         (k, m) -> {
                             Fd fd = new Fd();
@@ -187,28 +196,28 @@ final class RevocableScenarios {
                                     .then("user", () -> fd.use(m::close))
                                     .race(actor("unloader", m::rmmodChardev), actor("ec", m::ecEvent))
                                     .quiesce(m::quiesce);
-                        }),
-                Scenario.of("open-during-failing-probe", "a process opens the EC while its probe, which may fail after adding the chardev, runs",
+                        }).in(Situation.FD_OPEN),
+                Scenario.<Revocable>of("open-during-failing-probe", "a process opens the EC while its probe, which may fail after adding the chardev, runs",
                         (k, m) -> Plan.builder()
                                 .race(actor("prober", m::probe), actor("opener", () -> openAnd(m, CROS_EC, f -> m.ioctl(f, XCMD))))
-                                .quiesce(m::quiesce)),
-                Scenario.of("zzz-open-close", "/dev/zzz, whose fops use two providers, is opened, read and closed",
+                                .quiesce(m::quiesce)).in(Situation.NONE),
+                Scenario.<Revocable>of("zzz-open-close", "/dev/zzz, whose fops use two providers, is opened, read and closed",
                         (k, m) -> Plan.builder()
                                 .then("setup", m::probeZzz)
                                 .then("user", () -> openAnd(m, ZZZ, f -> {
                                     m.read(f);
                                     m.close(f);
                                 }))
-                                .quiesce(m::quiesce)),
-                Scenario.of("zzz-open-vs-supplier-unbind", "a process opens /dev/zzz and reads while its supplier X goes away",
+                                .quiesce(m::quiesce)).in(Situation.NONE),
+                Scenario.<Revocable>of("zzz-open-vs-supplier-unbind", "a process opens /dev/zzz and reads while its supplier X goes away",
                         (k, m) -> Plan.builder()
                                 .then("setup", m::probeZzz)
                                 .race(actor("opener", () -> openAnd(m, ZZZ, f -> {
                                     m.read(f);
                                     m.close(f);
                                 })), actor("unbinder", m::unbindSupplier))
-                                .quiesce(m::quiesce)),
-                Scenario.of("zzz-ops-after-supplier-unbind",
+                                .quiesce(m::quiesce)).in(Situation.NONE),
+                Scenario.<Revocable>of("zzz-ops-after-supplier-unbind",
                         "/dev/zzz is read and mapped, X goes away, then the fd touches, writes, maps, reads and closes",
                         (k, m) -> {
                             Fd fd = new Fd();
@@ -240,8 +249,8 @@ final class RevocableScenarios {
                                         m.close(f);
                                     }))
                                     .quiesce(m::quiesce);
-                        }),
-                Scenario.of("zzz-open-after-supplier-unbind", "X goes away, then a process opens /dev/zzz, reads and closes it",
+                        }).in(Situation.MAPPING_ALIVE),
+                Scenario.<Revocable>of("zzz-open-after-supplier-unbind", "X goes away, then a process opens /dev/zzz, reads and closes it",
                         (k, m) -> Plan.builder()
                                 .then("setup", m::probeZzz)
                                 .then("unbinder", m::unbindSupplier)
@@ -249,7 +258,7 @@ final class RevocableScenarios {
                                     m.read(f);
                                     m.close(f);
                                 }))
-                                .quiesce(m::quiesce)));
+                                .quiesce(m::quiesce)).in(Situation.NONE));
     }
 
     /** The canonical race of the family: two threads of one file against the EC's removal. */

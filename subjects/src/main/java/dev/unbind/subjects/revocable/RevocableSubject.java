@@ -70,7 +70,7 @@ final class RevocableSubject {
             FsRevocable.V5 fs = new FsRevocable.V5(k, core);
             RevocableMisc misc = new RevocableMisc.V5(k, w.map(), w.devfs(), fs);
             return new RevocableModel.Drivers(misc, new CrosEcChardev.V5(k, w.chardevModule(), misc, core),
-                    new Zzz.V5(k, w.zzzModule(), misc, w.x(), w.y(), core));
+                    new TwoProviderConsumer.V5(k, w.zzzModule(), misc, w.x(), w.y(), core));
         });
     }
 
@@ -81,7 +81,7 @@ final class RevocableSubject {
             FsRevocableOct19 fs = new FsRevocableOct19(k, core);
             RevocableMisc misc = new RevocableMisc.ProviderPerDevice(k, w.map(), w.devfs(), core, fs);
             return new RevocableModel.Drivers(misc, new CrosEcChardev.Mainline(k, w.chardevModule(), misc),
-                    new Zzz.Mainline(k, w.zzzModule(), misc, w.x(), w.y()));
+                    new TwoProviderConsumer.Mainline(k, w.zzzModule(), misc, w.x(), w.y()));
         });
     }
 
@@ -92,7 +92,7 @@ final class RevocableSubject {
             FsRevocableFixed fs = new FsRevocableFixed(k, core);
             RevocableMisc misc = new RevocableMisc.Fixed(k, w.map(), w.devfs(), fs);
             return new RevocableModel.Drivers(misc, new CrosEcChardev.Fixed(k, w.chardevModule(), misc, core),
-                    new Zzz.Fixed(k, w.zzzModule(), misc, w.x(), w.y(), core, fs));
+                    new TwoProviderConsumer.Fixed(k, w.zzzModule(), misc, w.x(), w.y(), core, fs));
         });
     }
 }

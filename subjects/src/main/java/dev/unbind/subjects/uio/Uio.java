@@ -1,5 +1,6 @@
 package dev.unbind.subjects.uio;
 
+import dev.unbind.subject.Machine;
 import dev.unbind.kernel.Kernel;
 import dev.unbind.kernel.fs.File;
 import dev.unbind.kernel.fs.OpenResult;
@@ -11,7 +12,7 @@ import dev.unbind.kernel.fs.Vma;
  * space opens their nodes, reads events, writes irq_on, polls, maps them and touches the mappings.
  * Every method is one system call or one admin action and returns what user space would see.
  */
-public interface Uio {
+public interface Uio extends Machine {
     /** Which device a node belongs to. */
     enum Dev { TCMU, PLATFORM }
 

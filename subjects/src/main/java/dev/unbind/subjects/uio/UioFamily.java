@@ -4,16 +4,24 @@ import dev.unbind.kernel.KernelPoints;
 import dev.unbind.kernel.Point;
 import dev.unbind.subject.Defect;
 import dev.unbind.subject.Expectation;
+import dev.unbind.subject.ErrnoRule;
 import dev.unbind.subject.Family;
+import dev.unbind.subject.LincheckFacade;
 import dev.unbind.subject.ReadSide;
 import dev.unbind.subject.Scenario;
 import dev.unbind.subject.Variant;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** The uio family: registered with ServiceLoader. */
 public final class UioFamily implements Family<Uio> {
+    /**
+     * Lincheck: 20 interleavings per pinned scenario (about 0.1 s of CPU each); a random exploration of
+     * one small seeded scenario, 20 interleavings (a uio invocation sets up and tears down two devices).
+     */
+    private static final LincheckFacade LINCHECK = LincheckFacade.of(UioFacade.class, UioContract.class, 20, 1, 20);
     private static final List<Variant<Uio>> VARIANTS = List.of(
             new Variant<>("uio.mainline", "uio as mainline has it, with tcmu before its 2021 fix",
                     "uio_unregister_device clears idev->info and never calls the driver again, so a file closed after "
@@ -101,5 +109,20 @@ public final class UioFamily implements Family<Uio> {
         all.addAll(Point.declaredIn(PlatformUio.class));
         all.addAll(Point.declaredIn(KernelPoints.class));
         return all;
+    }
+
+    @Override
+    public LincheckFacade lincheck() {
+        return LINCHECK;
+    }
+
+    @Override
+    public Set<String> teardownOps() {
+        return Set.of("remove", "delete", "close", "rmmod");
+    }
+
+    @Override
+    public List<ErrnoRule> errnoContract() {
+        return UioModel.CONTRACT;
     }
 }

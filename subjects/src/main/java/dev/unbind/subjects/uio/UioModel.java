@@ -10,8 +10,10 @@ import dev.unbind.kernel.fs.Inode;
 import dev.unbind.kernel.fs.OpenResult;
 import dev.unbind.kernel.fs.Vfs;
 import dev.unbind.kernel.fs.Vma;
+import dev.unbind.subject.ErrnoRule;
 import dev.unbind.subject.UserSpace;
 
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -21,6 +23,16 @@ import java.util.function.Function;
  * uio_unregister_device returned is checked against INV-U2's contract.
  */
 final class UioModel implements Uio {
+    /** What a file of an unregistered uio device answers (uio.c after uio_unregister_device); the family prints it. */
+    static final ErrnoRule READ_AFTER_UNREGISTER = ErrnoRule.of("read after uio_unregister_device", -Errno.EIO);
+    static final ErrnoRule WRITE_AFTER_UNREGISTER = ErrnoRule.of("write after uio_unregister_device", -Errno.EINVAL);
+    static final ErrnoRule POLL_AFTER_UNREGISTER = ErrnoRule.of("poll after uio_unregister_device", Errno.EPOLLERR);
+    static final ErrnoRule MMAP_AFTER_UNREGISTER = ErrnoRule.of("mmap after uio_unregister_device", -Errno.EINVAL);
+    static final ErrnoRule FAULT_AFTER_UNREGISTER = ErrnoRule.of("fault on a LOGICAL map after uio_unregister_device",
+            Vma.VM_FAULT_SIGBUS);
+    static final List<ErrnoRule> CONTRACT = List.of(READ_AFTER_UNREGISTER, WRITE_AFTER_UNREGISTER, POLL_AFTER_UNREGISTER,
+            MMAP_AFTER_UNREGISTER, FAULT_AFTER_UNREGISTER);
+
     /** Makes the variant's tcmu. */
     @FunctionalInterface
     interface TcmuFactory {
@@ -117,22 +129,14 @@ final class UioModel implements Uio {
     public OpenResult open(Dev dev) {
         UioInfo info = dev == Dev.TCMU ? (lastBackstore == null ? null : lastBackstore.info) : platform.last;
         int minor = info == null ? 0 : info.lastMinor;
-        OpenResult[] r = new OpenResult[1];
-        k.op("open", () -> {
-            r[0] = Vfs.openPath(k, uio.devfs, uio.map, Inode.mkdev(UioCore.UIO_MAJOR, minor));
-            return r[0].rc();
-        });
-        return users.opened(r[0]);
+        OpenResult r = k.call("open", () -> Vfs.openPath(k, uio.devfs, uio.map, Inode.mkdev(UioCore.UIO_MAJOR, minor)), OpenResult::rc);
+        return users.opened(r);
     }
 
     @Override
     public OpenResult reopen(File f) {
-        OpenResult[] r = new OpenResult[1];
-        k.op("open", () -> {
-            r[0] = Vfs.open(k, f.inode(), uio.map);
-            return r[0].rc();
-        });
-        return users.opened(r[0]);
+        OpenResult r = k.call("open", () -> Vfs.open(k, f.inode(), uio.map), OpenResult::rc);
+        return users.opened(r);
     }
 
     @Override
@@ -140,7 +144,7 @@ final class UioModel implements Uio {
         boolean gone = unregistered(f);
         long rc = k.op("read", () -> (int) Vfs.read(f, UioFops.EVENT_SIZE));
         if (gone) {
-            k.expectResult("read after uio_unregister_device", rc, -Errno.EIO);
+            READ_AFTER_UNREGISTER.check(k, rc);
         }
         return rc;
     }
@@ -150,7 +154,7 @@ final class UioModel implements Uio {
         boolean gone = unregistered(f);
         long rc = k.op("write", () -> (int) Vfs.write(f, UioFops.EVENT_SIZE));
         if (gone) {
-            k.expectResult("write after uio_unregister_device", rc, -Errno.EINVAL);
+            WRITE_AFTER_UNREGISTER.check(k, rc);
         }
         return rc;
     }
@@ -161,7 +165,7 @@ final class UioModel implements Uio {
         int mask = k.op("poll", () -> Vfs.poll(f));
         k.expectPollMask("poll", mask);
         if (gone) {
-            k.expectResult("poll after uio_unregister_device", mask, Errno.EPOLLERR);
+            POLL_AFTER_UNREGISTER.check(k, mask);
         }
         return mask;
     }
@@ -169,15 +173,11 @@ final class UioModel implements Uio {
     @Override
     public Vma mmap(File f, int map) {
         boolean gone = unregistered(f);
-        Vfs.Mapped[] m = new Vfs.Mapped[1];
-        k.op("mmap", () -> {
-            m[0] = Vfs.mmap(f, map);
-            return m[0].rc();
-        });
+        Vfs.Mapped m = k.call("mmap", () -> Vfs.mmap(f, map), Vfs.Mapped::rc);
         if (gone) {
-            k.expectResult("mmap after uio_unregister_device", m[0].rc(), -Errno.EINVAL);
+            MMAP_AFTER_UNREGISTER.check(k, m.rc());
         }
-        return users.mapped(m[0].vma());
+        return users.mapped(m.vma());
     }
 
     @Override
@@ -185,16 +185,14 @@ final class UioModel implements Uio {
         boolean gone = unregistered(v.file());
         int rc = k.op("touch", () -> Vfs.access(v, 0));
         if (gone && v.vmOps() == uio.logicalVmOps) {
-            k.expectResult("fault on a LOGICAL map after uio_unregister_device", rc, Vma.VM_FAULT_SIGBUS);
+            FAULT_AFTER_UNREGISTER.check(k, rc);
         }
         return rc;
     }
 
     @Override
     public Vma fork(Vma v) {
-        Vma[] copy = new Vma[1];
-        k.op("fork", () -> copy[0] = Vfs.fork(v));
-        return users.mapped(copy[0]);
+        return users.mapped(k.call("fork", () -> Vfs.fork(v), copy -> 0));
     }
 
     @Override

@@ -7,10 +7,15 @@ import dev.unbind.kernel.fs.OpenResult;
 import dev.unbind.kernel.fs.Vma;
 import dev.unbind.subject.Fd;
 import dev.unbind.subject.Plan;
+import dev.unbind.subject.JcstressRace;
 import dev.unbind.subject.ReadSide;
 import dev.unbind.subject.Scenario;
+import dev.unbind.subject.Situation;
 
 import java.util.List;
+
+import static dev.unbind.subject.LincheckRace.op;
+import static dev.unbind.subject.LincheckRace.parallel;
 
 import static dev.unbind.subjects.uio.PlatformUio.MAP_BUFFER;
 import static dev.unbind.subjects.uio.PlatformUio.MAP_REGISTERS;
@@ -34,7 +39,7 @@ final class UioScenarios {
 
     static List<Scenario<Uio>> all() {
         return List.of(
-                Scenario.of("tcmu-lifecycle",
+                Scenario.<Uio>of("tcmu-lifecycle",
                         "tcmu-runner maps the ring; the backstore is deleted; the daemon faults, finds every fop failing, exits",
                         (k, m) -> {
                             Fd fd = new Fd();
@@ -61,8 +66,8 @@ final class UioScenarios {
                                         k.expectResult("open by path after delete", m.open(TCMU).rc(), -Errno.ENOENT);
                                     }))
                                     .quiesce(m::quiesce);
-                        }),
-                Scenario.of("read-vs-delete",
+                        }).in(Situation.MAPPING_ALIVE),
+                Scenario.<Uio>of("read-vs-delete",
                         "the daemon sleeps in read while a second thread writes irq_on and the backstore is deleted",
                         (k, m) -> {
                             Fd fd = new Fd();
@@ -73,8 +78,9 @@ final class UioScenarios {
                                             actor("writer", () -> fd.use(m::write)),
                                             actor("admin", m::deleteTcmu))
                                     .quiesce(m::quiesce);
-                        }),
-                Scenario.of("close-vs-delete", "tcmu-runner exits (munmap, close) while the backstore is deleted",
+                        })
+                        .lincheck(parallel(List.of(op("daemon", FdOp.READ)), List.of(op("delete")))).in(Situation.READER_BLOCKED),
+                Scenario.<Uio>of("close-vs-delete", "tcmu-runner exits (munmap, close) while the backstore is deleted",
                         (k, m) -> {
                             Fd fd = new Fd();
                             Vma[] ring = new Vma[1];
@@ -85,8 +91,9 @@ final class UioScenarios {
                                     })
                                     .race(actor("daemon", () -> exit(m, fd, ring[0])), actor("admin", m::deleteTcmu))
                                     .quiesce(m::quiesce);
-                        }),
-                Scenario.of("fork-then-delete",
+                        })
+                        .lincheck(parallel(List.of(op("daemon", FdOp.TOUCH), op("exit")), List.of(op("delete")))).in(Situation.MAPPING_ALIVE).jcstress(),
+                Scenario.<Uio>of("fork-then-delete",
                         "fork duplicated the ring mapping; parent exits, child faults and unmaps, while the backstore is deleted",
                         (k, m) -> {
                             Fd fd = new Fd();
@@ -108,8 +115,8 @@ final class UioScenarios {
                                             }),
                                             actor("admin", m::deleteTcmu))
                                     .quiesce(m::quiesce);
-                        }),
-                Scenario.of("reprobe-reuses-minor",
+                        }).in(Situation.MAPPING_ALIVE),
+                Scenario.<Uio>of("reprobe-reuses-minor",
                         "a backstore deleted under an open fd; a new one takes its minor while the old fd is read and reopened",
                         (k, m) -> {
                             Fd old = new Fd();
@@ -127,8 +134,8 @@ final class UioScenarios {
                                                 }
                                             })))
                                     .quiesce(m::quiesce);
-                        }),
-                Scenario.of("open-during-configure",
+                        }).in(Situation.FD_OPEN).jcstress(),
+                Scenario.<Uio>of("open-during-configure",
                         "tcmu-runner opens and maps the node while the backstore is being configured, then uses its fd",
                         (k, m) -> {
                             Fd fd = new Fd();
@@ -146,8 +153,8 @@ final class UioScenarios {
                                         m.poll(f);
                                     }))
                                     .quiesce(m::quiesce);
-                        }),
-                Scenario.of("rmmod-vs-close", "after the backstore is deleted, rmmod target_core_user races the daemon's exit",
+                        }).in(Situation.NONE).jcstress(JcstressRace.plain().underFaultsOf(UioDefects.MAINLINE + ".configure-error-frees-mapped-ring")),
+                Scenario.<Uio>of("rmmod-vs-close", "after the backstore is deleted, rmmod target_core_user races the daemon's exit",
                         (k, m) -> {
                             Fd fd = new Fd();
                             Vma[] ring = new Vma[1];
@@ -160,8 +167,8 @@ final class UioScenarios {
                                     .race(actor("unloader", () -> m.rmmod(TCMU)),
                                             actor("daemon", () -> exit(m, fd, ring[0])))
                                     .quiesce(m::quiesce);
-                        }),
-                Scenario.of("platform-remove-while-mapped",
+                        }).in(Situation.FD_OPEN),
+                Scenario.<Uio>of("platform-remove-while-mapped",
                         "user space maps the buffer, then the registers while the platform device is removed; touches both after",
                         (k, m) -> {
                             Fd fd = new Fd();
@@ -185,8 +192,8 @@ final class UioScenarios {
                                         m.read(f);
                                     }))
                                     .quiesce(m::quiesce);
-                        }),
-                Scenario.of("platform-rmmod-vs-open", "rmmod of the platform driver races a process opening the device and writing irq_on",
+                        }).in(Situation.MAPPING_ALIVE),
+                Scenario.<Uio>of("platform-rmmod-vs-open", "rmmod of the platform driver races a process opening the device and writing irq_on",
                         (k, m) -> Plan.builder()
                                 .then("setup", m::probe)
                                 .race(actor("unloader", () -> m.rmmod(PLATFORM)), actor("user", () -> {
@@ -196,12 +203,13 @@ final class UioScenarios {
                                         m.close(r.file());
                                     }
                                 }))
-                                .quiesce(m::quiesce)),
-                Scenario.of("platform-irq-vs-remove", "the platform device raises its interrupt while it is removed (no fd open)",
+                                .quiesce(m::quiesce)).in(Situation.NONE),
+                Scenario.<Uio>of("platform-irq-vs-remove", "the platform device raises its interrupt while it is removed (no fd open)",
                         (k, m) -> Plan.builder()
                                 .then("setup", m::probe)
                                 .race(actor("device", m::interrupt), actor("remover", m::remove))
-                                .quiesce(m::quiesce)));
+                                .quiesce(m::quiesce))
+                        .lincheck(parallel(List.of(op("interrupt")), List.of(op("remove")))).in(Situation.NONE).jcstress());
     }
 
     private static ActorSpec actor(String name, Runnable body) {

@@ -1,0 +1,238 @@
+package dev.unbind.engine.jcstress;
+
+import dev.unbind.finding.Kind;
+import dev.unbind.kernel.ActorSpec;
+import dev.unbind.sched.Kernels;
+import dev.unbind.subject.Defect;
+import dev.unbind.subject.Expectation;
+import dev.unbind.subject.Family;
+import dev.unbind.subject.Scenario;
+import dev.unbind.subject.Subjects;
+import dev.unbind.subject.Variant;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Writes the JCStress tests of every family at build time: one class per family and scenario
+ * that declares {@link Scenario#jcstress}, one nested test per variant, its {@code @Outcome}
+ * lines from the catalogue (the words of the variant's defects in this scenario interesting on a
+ * variant that shows its defects; those words and any other finding forbidden on one that keeps
+ * every property). Every test delegates to one generic state ({@code dev.unbind.jcstress.ScenarioState})
+ * that runs the scenario's own plan. The output is byte-stable: the families' order, no timestamps.
+ *
+ * <p>Run at {@code generate-sources} of the jcstress-tests module, with the subjects on the class
+ * path: {@code JcstressSources <output directory>}.
+ */
+public final class JcstressSources {
+    /** JCStress runs a test only when it has a CPU per actor thread; the machines here have two. */
+    public static final int MAX_THREADS = 2;
+    static final String STATE = "dev.unbind.jcstress.ScenarioState";
+
+    private JcstressSources() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length != 1) {
+            throw new IllegalArgumentException("usage: JcstressSources OUTPUT-DIRECTORY");
+        }
+        Path out = Path.of(args[0]);
+        Map<Path, String> files = generate(Subjects.load());
+        clean(out.resolve(JcstressNames.PACKAGE.replace('.', '/')));
+        for (Map.Entry<Path, String> f : files.entrySet()) {
+            Path p = out.resolve(f.getKey());
+            Files.createDirectories(p.getParent());
+            Files.writeString(p, f.getValue(), StandardCharsets.UTF_8);
+        }
+        System.out.println("JcstressSources: " + files.size() + " classes, "
+                + files.values().stream().mapToLong(s -> s.split("@JCStressTest", -1).length - 1).sum() + " tests in " + out);
+    }
+
+    /** Every generated source, by its path under the source root. */
+    public static Map<Path, String> generate(Subjects subjects) {
+        Map<Path, String> out = new TreeMap<>();
+        for (Family<?> f : subjects.families()) {
+            for (Scenario<?> s : f.scenarios()) {
+                if (s.jcstressRace() != null) {
+                    Path p = Path.of(JcstressNames.packageOf(f.id()).replace('.', '/'), JcstressNames.className(s.id()) + ".java");
+                    out.put(p, source(f, s));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The JCStress threads of {@code s}: the racing actors' names per thread, checked against its plan. */
+    public static <M> List<List<String>> threads(Family<M> f, Scenario<?> s) {
+        List<String> racing = racingActors(f, s.id());
+        List<List<String>> threads = s.jcstressRace().threads().isEmpty()
+                ? racing.stream().map(List::of).toList() : s.jcstressRace().threads();
+        List<String> flat = threads.stream().flatMap(List::stream).sorted().toList();
+        String where = f.id() + "/" + s.id();
+        if (racing.isEmpty()) {
+            throw new IllegalStateException(where + ": a JCStress test needs a race phase (Plan.Builder.race)");
+        }
+        if (!flat.equals(racing.stream().sorted().toList())) {
+            throw new IllegalStateException(where + ": the JCStress threads " + threads + " must place each racing actor "
+                    + racing + " exactly once");
+        }
+        if (threads.size() > MAX_THREADS) {
+            throw new IllegalStateException(where + ": " + threads.size() + " JCStress threads, but JCStress runs a test only "
+                    + "with a CPU per thread (" + MAX_THREADS + " here): group the actors with JcstressRace.threads(...)");
+        }
+        return threads;
+    }
+
+    private static <M> List<String> racingActors(Family<M> f, String scenario) {
+        String variant = f.variants().get(0).id();
+        return f.plan(variant, scenario, Kernels.onThreads()).racing().stream().map(ActorSpec::name).toList();
+    }
+
+    static String source(Family<?> f, Scenario<?> s) {
+        List<List<String>> threads = threads(f, s);
+        String faults = faultsOf(f, s);
+        String cls = JcstressNames.className(s.id());
+        StringBuilder b = new StringBuilder();
+        b.append("// GENERATED by ").append(JcstressSources.class.getName()).append(" from family ").append(f.id())
+                .append(", scenario ").append(s.id()).append(".\n")
+                .append("// Edit the family's scenarios and catalogue, not this file.\n")
+                .append("package ").append(JcstressNames.packageOf(f.id())).append(";\n\n")
+                .append("import ").append(STATE).append(";\n")
+                .append("import org.openjdk.jcstress.annotations.Actor;\n")
+                .append("import org.openjdk.jcstress.annotations.Arbiter;\n")
+                .append("import org.openjdk.jcstress.annotations.Description;\n")
+                .append("import org.openjdk.jcstress.annotations.JCStressTest;\n")
+                .append("import org.openjdk.jcstress.annotations.Outcome;\n")
+                .append("import org.openjdk.jcstress.annotations.State;\n")
+                .append("import org.openjdk.jcstress.infra.results.L_Result;\n\n")
+                .append("import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;\n")
+                .append("import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE_INTERESTING;\n")
+                .append("import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;\n\n")
+                .append("/**\n")
+                .append(" * ").append(comment(f.id() + " / " + s.id() + ": " + s.title())).append(".\n")
+                .append(" * JCStress threads: ").append(comment(threads.stream().map(t -> String.join(" then ", t))
+                        .collect(Collectors.joining(" | ")))).append("; faults: ").append(faults.isEmpty() ? "none" : comment(faults))
+                .append(".\n */\n")
+                .append("public class ").append(cls).append(" {\n");
+        Map<Kind, List<String>> shownByDefective = new TreeMap<>();
+        for (Variant<?> v : f.variants()) {
+            if (v.expect() == Expectation.SHOWS_ITS_DEFECTS) {
+                byKind(f, v, s).forEach((kind, ds) -> shownByDefective.computeIfAbsent(kind, x -> new ArrayList<>()).add(v.id()));
+            }
+        }
+        for (Variant<?> v : f.variants()) {
+            b.append(test(f, s, v, threads, shownByDefective));
+        }
+        return b.append("}\n").toString();
+    }
+
+    private static String test(Family<?> f, Scenario<?> s, Variant<?> v, List<List<String>> threads,
+                               Map<Kind, List<String>> shownByDefective) {
+        boolean fixed = v.expect() == Expectation.KEEPS_EVERY_PROPERTY;
+        Map<Kind, List<Defect>> mine = byKind(f, v, s);
+        StringBuilder b = new StringBuilder("\n    /*\n");
+        b.append("     * ").append(comment(v.id())).append(" (").append(v.expect()).append("): ").append(comment(v.title())).append(".\n");
+        if (fixed) {
+            b.append("     * It must keep every property: any finding is forbidden.\n");
+        } else if (mine.isEmpty()) {
+            b.append("     * No defect of it is catalogued in this scenario; any finding is still interesting.\n");
+        } else {
+            mine.values().stream().flatMap(List::stream).forEach(d -> b.append("     * ").append(comment(d.id())).append(" (")
+                    .append(d.property().word()).append("): ").append(comment(d.because())).append(".\n"));
+        }
+        b.append("     */\n")
+                .append("    @JCStressTest\n")
+                .append("    @Description(").append(literal(v.id() + " | " + s.id() + ": " + s.title())).append(")\n")
+                .append("    @Outcome(id = \"").append(OutcomeWords.OK).append("\", expect = ACCEPTABLE, desc = \"no finding\")\n");
+        if (fixed) {
+            shownByDefective.forEach((kind, variants) -> b.append("    @Outcome(id = ").append(literal(kind.word()))
+                    .append(", expect = FORBIDDEN, desc = ").append(literal("shown here by " + String.join(", ", variants)))
+                    .append(")\n"));
+            b.append("    @Outcome(expect = FORBIDDEN, desc = \"any finding breaks KEEPS_EVERY_PROPERTY\")\n");
+        } else {
+            mine.forEach((kind, ds) -> b.append("    @Outcome(id = ").append(literal(kind.word()))
+                    .append(", expect = ACCEPTABLE_INTERESTING, desc = ")
+                    .append(literal(ds.stream().map(Defect::title).distinct().collect(Collectors.joining("; "))))
+                    .append(")\n"));
+            b.append("    @Outcome(expect = ACCEPTABLE_INTERESTING, desc = \"another finding of this variant\")\n");
+        }
+        String state = JcstressNames.stateName(v.id());
+        b.append("    @State\n")
+                .append("    public static class ").append(state).append(" {\n")
+                .append("        final ScenarioState s = ScenarioState.of(").append(literal(v.id())).append(", ")
+                .append(literal(s.id())).append(");\n");
+        for (int i = 0; i < threads.size(); i++) {
+            List<String> group = threads.get(i);
+            String name = JcstressNames.methodName(group.get(0)) + group.stream().skip(1)
+                    .map(a -> "Then" + JcstressNames.className(a)).collect(Collectors.joining());
+            b.append("\n        @Actor\n        public void ").append(name).append("() {\n")
+                    .append("            s.thread(").append(i).append(");\n        }\n");
+        }
+        b.append("\n        @Arbiter\n        public void arbiter(L_Result r) {\n")
+                .append("            r.r1 = s.outcome();\n        }\n    }\n");
+        return b.toString();
+    }
+
+    /** The variant's catalogued defects in this scenario, by kind in {@link Kind} order. */
+    private static Map<Kind, List<Defect>> byKind(Family<?> f, Variant<?> v, Scenario<?> s) {
+        Map<Kind, List<Defect>> m = new TreeMap<>(Comparator.comparing(Kind::ordinal));
+        for (Defect d : f.defectsOf(v.id())) {
+            if (d.scenario().equals(s.id())) {
+                m.computeIfAbsent(d.property(), k -> new ArrayList<>()).add(d);
+            }
+        }
+        return m;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static String faultsOf(Family f, Scenario s) {
+        return f.jcstressFaults(s);
+    }
+
+    /** A Java string literal. */
+    static String literal(String s) {
+        StringBuilder b = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                default -> b.append(c);
+            }
+        }
+        return b.append('"').toString();
+    }
+
+    /** Text safe inside a comment. */
+    static String comment(String s) {
+        return s.replace("*/", "* /").replace("\n", " ");
+    }
+
+    private static void clean(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** For tests: the generated source of one family's scenario. */
+    public static String sourceOf(Family<?> f, String scenario) {
+        return source(f, f.scenario(scenario));
+    }
+}
