@@ -40,6 +40,12 @@ final class ReportOutline {
                 + "defect was lost.");
         out.heading(2, "Warnings", "warnings");
         list(out, r.warnings(), Tone.WARN, "None.");
+        if (r.since() != null) {
+            SinceLastNightSection.render(r.since(), out);
+        }
+        if (r.merge() != null) {
+            ShardsSection.render(r.merge(), out);
+        }
         r.families().forEach(f -> family(f, out));
     }
 
@@ -134,6 +140,17 @@ final class ReportOutline {
         List<List<Cell>> items = new ArrayList<>();
         items.add(List.of(Cell.text("Outcomes and verdict cards").link("#families"), Cell.text(" · "),
                 Cell.text("Problems").link("#problems"), Cell.text(" · "), Cell.text("Warnings").link("#warnings")));
+        if (r.since() != null || r.merge() != null) {
+            List<Cell> night = new ArrayList<>();
+            if (r.since() != null) {
+                night.add(Cell.text("Since last night").link("#since-last-night"));
+            }
+            if (r.merge() != null) {
+                night.addAll(night.isEmpty() ? List.of() : List.of(Cell.text(" · ")));
+                night.add(Cell.text("Shards").link("#shards"));
+            }
+            items.add(night);
+        }
         for (FamilyReport f : r.families()) {
             String id = f.id();
             List<Cell> line = new ArrayList<>(List.of(Cell.code(id).link("#" + id), Cell.text(": ")));
