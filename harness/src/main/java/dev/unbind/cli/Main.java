@@ -40,6 +40,8 @@ public final class Main implements Runnable {
         cl.addSubcommand(new ReproCommand(main));
         cl.addSubcommand(new NightlyCommand(main));
         cl.addSubcommand(new ReportCommand(main));
+        cl.addSubcommand(new MergeCommand(main));
+        cl.addSubcommand(new BenchCommand(main));
         cl.addSubcommand(new NewCommand(main));
         cl.addSubcommand(new CommandLine.HelpCommand());
         cl.setCaseInsensitiveEnumValuesAllowed(true);

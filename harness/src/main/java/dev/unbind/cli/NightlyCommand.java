@@ -9,8 +9,10 @@ import dev.unbind.engine.mutate.MutationEngine;
 import dev.unbind.engine.stress.StressEngine;
 import dev.unbind.result.MutationResults;
 import dev.unbind.result.ResultSink;
+import dev.unbind.shard.ShardSpec;
 import dev.unbind.subject.Subjects;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -38,6 +40,8 @@ import java.util.concurrent.Callable;
  *       starts at another variant (a rotation by date) and successive nights cover them all;</li>
  *   <li>stress on real threads — the rest.</li>
  * </ol>
+ * With {@code --shard I/N} it runs one shard's part of the matrix instead ({@link ShardNight}); with
+ * {@code --history} it keeps the night ({@link HistoryOptions}).
  */
 @Command(name = "nightly", mixinStandardHelpOptions = true, description = "Run every engine over every variant within the budget and write the reports.")
 final class NightlyCommand implements Callable<Integer> {
@@ -59,6 +63,22 @@ final class NightlyCommand implements Callable<Integer> {
     @Option(names = "--subjects", split = ",", description = "Variant globs (default: every variant).", defaultValue = "*")
     List<String> globs;
 
+    @Option(names = "--shard", paramLabel = "I/N", description = "Run part I of N (1-based) of the matrix: every "
+            + "shard partitions it the same way; `merge` joins the shards' results.")
+    String shard;
+
+    @Option(names = "--shard-count", paramLabel = "N", description = "Shards, the part taken from $"
+            + ShardSpec.K8S_INDEX + " (0-based: a Kubernetes Indexed Job) or $" + ShardSpec.GITLAB_INDEX
+            + " (1-based); $" + ShardSpec.COUNT_ENV + " gives N too.")
+    Integer shardCount;
+
+    @Option(names = "--costs", paramLabel = "DIR", description = "Balance the shards on the cell times measured in DIR: "
+            + "an earlier night's results, or a history directory (default: the --history directory, else estimates).")
+    Path costs;
+
+    @Mixin
+    HistoryOptions nights = new HistoryOptions();
+
     @picocli.CommandLine.Mixin
     RunOptions run = new RunOptions();
 
@@ -72,6 +92,14 @@ final class NightlyCommand implements Callable<Integer> {
     public Integer call() {
         if (budget.toSeconds() < 10) {
             throw new BadInput("--budget must be at least 10s");
+        }
+        ShardSpec spec = ShardSpec.resolve(shard, shardCount, System.getenv());
+        if (spec != null) {
+            if (nights.baseline != null) {
+                throw new BadInput("--baseline compares a whole night: give it to merge, not to a shard");
+            }
+            List<String> names = engines.stream().map(e -> e.name().toLowerCase(java.util.Locale.ROOT)).toList();
+            return new ShardNight(main).run(spec, globs, names, budget, seed, out, costs != null ? costs : nights.history);
         }
         Subjects all = main.subjects();
         List<Subjects.Selected> selected = main.select(globs);
@@ -139,6 +167,7 @@ final class NightlyCommand implements Callable<Integer> {
             }
         }
         main.out().printf("nightly finished in %.1f s (budget %d s)%n", (System.nanoTime() - start) / 1e9, budget.toSeconds());
+        nights.apply(out, main.out());
         return Summary.conclude(out, main.out(), run.verbose, null);
     }
 

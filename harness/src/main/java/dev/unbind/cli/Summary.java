@@ -6,6 +6,7 @@ import dev.unbind.result.Journal;
 import dev.unbind.result.Reports;
 import dev.unbind.result.Results;
 import dev.unbind.result.RunRecord;
+import dev.unbind.shard.MergeRecord;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -37,7 +38,12 @@ final class Summary {
         } catch (IOException e) {
             throw new BadInput(e.getMessage());
         }
-        Assessment a = minCoverage == null ? Assessment.of(r) : Assessment.of(r, minCoverage);
+        Assessment a;
+        try { // a merged night: a lost shard is a problem too
+            a = MergeRecord.amend(minCoverage == null ? Assessment.of(r) : Assessment.of(r, minCoverage), dir);
+        } catch (IOException e) {
+            throw new BadInput("cannot read " + MergeRecord.FILE + " in " + dir + ": " + e.getMessage());
+        }
         try {
             List<Path> files = Reports.writeAll(a, r, dir);
             if (!files.isEmpty()) {

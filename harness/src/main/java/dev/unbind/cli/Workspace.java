@@ -76,7 +76,7 @@ final class Workspace implements AutoCloseable {
         return new Workspace(dir, journal, new JournalSink(dir, journal, console, verbose), catalogue, meta);
     }
 
-    private static String host() {
+    static String host() {
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (IOException e) {

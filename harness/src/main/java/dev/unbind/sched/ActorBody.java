@@ -4,12 +4,15 @@ import dev.unbind.kernel.Actor;
 import dev.unbind.kernel.HangAbort;
 import dev.unbind.kernel.Oops;
 
-/** Runs an actor's body on the calling thread with the actor bound, whatever the scheduler. */
-final class ActorBody {
+/**
+ * Runs an actor's body on the calling thread with the actor bound, whatever the scheduler (public
+ * for the stress engine's reused threads).
+ */
+public final class ActorBody {
     private ActorBody() {
     }
 
-    static void run(Actor actor, Runnable body) {
+    public static void run(Actor actor, Runnable body) {
         Actor previous = actor.bind();
         try {
             body.run();

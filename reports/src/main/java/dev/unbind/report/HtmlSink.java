@@ -173,6 +173,12 @@ final class HtmlSink implements Sink {
     }
 
     @Override
+    public void trend(LineChart chart) {
+        out.append("<figure>\n<figcaption>").append(Escape.xml(chart.title())).append("</figcaption>\n")
+                .append(SvgLineChart.render(chart)).append("\n</figure>\n");
+    }
+
+    @Override
     public void details(String summary, Runnable body) {
         out.append("<details>\n<summary>").append(Escape.xml(summary)).append("</summary>\n");
         body.run();

@@ -5,11 +5,13 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.unbind.history.SinceLastNight;
 import dev.unbind.result.Assessment;
 import dev.unbind.result.CiVerdict;
 import dev.unbind.result.Journal;
 import dev.unbind.result.ReportWriter;
 import dev.unbind.result.Results;
+import dev.unbind.shard.MergeRecord;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -42,6 +44,8 @@ public final class JsonReportWriter implements ReportWriter {
         root.put("format", FORMAT);
         root.set("summary", summary(assessment, json));
         root.set("assessment", json.valueToTree(assessment));
+        root.set("sinceLastNight", json.valueToTree(SinceLastNight.readIn(dir)));
+        root.set("shards", json.valueToTree(MergeRecord.readIn(dir)));
         DefaultPrettyPrinter pretty = new DefaultPrettyPrinter()
                 .withObjectIndenter(new DefaultIndenter("  ", "\n"))
                 .withArrayIndenter(new DefaultIndenter("  ", "\n"));

@@ -87,6 +87,11 @@ final class MarkdownSink implements Sink {
         // Markdown cannot draw; the table before the chart holds the same numbers.
     }
 
+    @Override
+    public void trend(LineChart chart) {
+        // Markdown cannot draw; the tables of the section say what changed.
+    }
+
     /** GitHub and most renderers open and close HTML details; plain text shows the summary line above the blocks. */
     @Override
     public void details(String summary, Runnable body) {

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * The order of the comparison report's main page, shared by Markdown and HTML: header (what ran,
- * verdict, outcomes, a verdict card per family, contents, problems, warnings), then per family its
+ * verdict, outcomes and the night since the last in a sentence, a verdict card per family, the
+ * "since last night" and shards sections when there are any, contents, problems, warnings), then per family its
  * verdict table, its findings (each linking its witness page), costs and engines. Witnesses and the figures behind
  * the sums live on pages beside it ({@link WitnessPage}, {@link FamilyDetailPage}).
  */
@@ -34,8 +35,20 @@ final class ReportOutline {
             out.paragraph(List.of(Cell.text("No family has run records in this journal.")));
         } else {
             out.table(outcomes(r));
+            if (r.since() != null) { // the night in one sentence; its section follows the cards, which keep the first screen
+                List<Cell> since = new ArrayList<>(List.of(Cell.text("Since last night").link("#since-last-night"),
+                        Cell.text(": ")));
+                since.addAll(SinceLastNightSection.headline(r.since()));
+                out.paragraph(since);
+            }
             out.paragraph(List.of(Cell.text("Reading the cards: " + VerdictCard.LEGEND).tone(Tone.NONE)));
             r.families().forEach(f -> card(f, out));
+        }
+        if (r.since() != null) {
+            SinceLastNightSection.render(r.since(), out);
+        }
+        if (r.merge() != null) {
+            ShardsSection.render(r.merge(), out);
         }
         contents(r, out);
         out.heading(2, "Problems", "problems");
@@ -137,6 +150,17 @@ final class ReportOutline {
         List<List<Cell>> items = new ArrayList<>();
         items.add(List.of(Cell.text("Outcomes and verdict cards").link("#families"), Cell.text(" · "),
                 Cell.text("Problems").link("#problems"), Cell.text(" · "), Cell.text("Warnings").link("#warnings")));
+        if (r.since() != null || r.merge() != null) {
+            List<Cell> night = new ArrayList<>();
+            if (r.since() != null) {
+                night.add(Cell.text("Since last night").link("#since-last-night"));
+            }
+            if (r.merge() != null) {
+                night.addAll(night.isEmpty() ? List.of() : List.of(Cell.text(" · ")));
+                night.add(Cell.text("Shards").link("#shards"));
+            }
+            items.add(night);
+        }
         for (FamilyReport f : r.families()) {
             String id = f.id();
             List<Cell> line = new ArrayList<>(List.of(Cell.code(id).link("#" + id), Cell.text(": ")));

@@ -30,6 +30,9 @@ interface Sink {
     /** A chart; formats that cannot draw leave it out (the tables carry the numbers). */
     void chart(BarChart chart);
 
+    /** A line chart over nights; formats that cannot draw leave it out. */
+    void trend(LineChart chart);
+
     /** Blocks shown collapsed under a one-line summary, opened on demand ({@code <details>}). */
     void details(String summary, Runnable body);
 }

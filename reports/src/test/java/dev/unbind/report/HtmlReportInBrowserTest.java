@@ -31,6 +31,7 @@ class HtmlReportInBrowserTest {
     @BeforeAll
     static void open() throws Exception {
         Results r = ResultsFixture.results();
+        ResultsFixture.since().write(dir); // a night with history: its sentence and section must leave the card in the first screen
         new HtmlReportWriter().write(Assessment.of(r), r, dir);
         page = dir.resolve("index.html");
         browser = Chromium.start();

@@ -110,6 +110,22 @@ class MarkdownReportWriterTest {
     }
 
     @Test
+    void sinceLastNight_isOneSentenceUnderTheOutcomes_andItsSectionFollowsTheCards(@TempDir Path withHistory) throws IOException {
+        Results r = ResultsFixture.results();
+        ResultsFixture.since().write(withHistory);
+        new MarkdownReportWriter().write(Assessment.of(r), r, withHistory);
+        String page = Files.readString(withHistory.resolve("report.md"), StandardCharsets.UTF_8);
+        int outcomes = page.indexOf("| [`drm`](#card-drm) |");
+        int sentence = page.indexOf("[Since last night](#since-last-night): Tonight (2025-01-02) against 2025-01-01: "
+                + "**1 regression**, 1 new, 0 fixed, 0 not seen, 0 still open.");
+        int card = page.indexOf("<a id=\"card-drm\"></a>");
+        int section = page.indexOf("## <a id=\"since-last-night\"></a>Since last night");
+        int contents = page.indexOf("## <a id=\"contents\"></a>Contents");
+        assertTrue(0 < outcomes && outcomes < sentence && sentence < card && card < section && section < contents,
+                List.of(outcomes, sentence, card, section, contents) + "\n" + page);
+    }
+
+    @Test
     void whatEachFixChanges_isInBriefOnTheMainPage_itsLinesOnTheDetailPage() {
         String brief = section("### <a id=\"drm-changes\"></a>What each fix changes", "### ");
         assertTrue(brief.contains("- [`" + FIXED + "`](#" + FIXED + "): the fix [1 FIX line](families/drm.md#drm-changes)"), brief);

@@ -137,4 +137,16 @@ final class ResultsFixture {
         }
         return LatencyStat.of(op, "FD_OPEN", h);
     }
+
+    /** A night against the one before: the fix's hang is a regression, the baseline's errno is new. */
+    static dev.unbind.history.SinceLastNight since() {
+        var hang = new dev.unbind.history.SinceLastNight.Entry("HANG|srcu drm_unplug_srcu", FIXED, null, "HANG",
+                NASTY_SUMMARY, "2025-01-02", 1, "a variant that must keep every property now hangs");
+        var errno = new dev.unbind.history.SinceLastNight.Entry("ERRNO|poll", BASELINE, null, "ERRNO",
+                "poll returned -19 as a mask", "2025-01-02", 1, "");
+        var trend = new dev.unbind.history.SinceLastNight.Trend(FAMILY, FAMILY, List.of("2025-01-01", "2025-01-02"),
+                java.util.Arrays.asList(2.0, 2.5));
+        return new dev.unbind.history.SinceLastNight(dev.unbind.history.SinceLastNight.FORMAT, "2025-01-02", "2025-01-01", 2,
+                List.of(errno), List.of(), List.of(hang), List.of(), List.of(), List.of(trend), List.of());
+    }
 }

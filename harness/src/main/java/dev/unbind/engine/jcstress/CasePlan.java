@@ -59,6 +59,24 @@ public record CasePlan(Map<String, List<JcstressCase>> tests, List<JcstressCase>
         return new CasePlan(tests, absent, notCovered, unmapped);
     }
 
+    /**
+     * The plan cut down to the tests whose {@link JcstressCase#key()} is in {@code keys} (all of
+     * them when {@code keys} is empty): a shard's part; a variant left with none is dropped.
+     */
+    public CasePlan only(Set<String> keys) {
+        if (keys.isEmpty()) {
+            return this;
+        }
+        Map<String, List<JcstressCase>> kept = new LinkedHashMap<>();
+        tests.forEach((v, list) -> {
+            List<JcstressCase> mine = list.stream().filter(t -> keys.contains(t.key())).toList();
+            if (!mine.isEmpty()) {
+                kept.put(v, mine);
+            }
+        });
+        return new CasePlan(kept, absent.stream().filter(t -> keys.contains(t.key())).toList(), notCovered, unmapped);
+    }
+
     public List<JcstressCase> all() {
         return tests.values().stream().flatMap(List::stream).toList();
     }

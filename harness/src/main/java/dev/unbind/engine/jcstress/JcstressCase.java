@@ -29,6 +29,11 @@ public record JcstressCase(String name, String variant, String race) {
         return out;
     }
 
+    /** {@code drm.quiesced ioctl-vs-remove}: the variant and race, what a shard's plan names. */
+    public String key() {
+        return variant + " " + race;
+    }
+
     /** The family id: what comes before the dot of the variant id. */
     public String family() {
         return variant.substring(0, variant.indexOf('.'));

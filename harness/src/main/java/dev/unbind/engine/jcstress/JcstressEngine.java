@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -59,14 +60,25 @@ public final class JcstressEngine {
      * @param perTestTime JCStress {@code -time}: sampling time per test and JVM configuration
      * @param rotation    when only part of a variant's tests fit, the part starts at this offset
      *                    (mod the number of tests), so successive runs reach the others
+     * @param only        the (variant, race) pairs to run, as {@link JcstressCase#key()}; empty: every test
+     *                    of the selected variants
      */
-    public record Options(Path resultsDir, Duration budget, Duration perTestTime, long rotation) {
+    public record Options(Path resultsDir, Duration budget, Duration perTestTime, long rotation, Set<String> only) {
+        public Options {
+            only = Set.copyOf(only);
+        }
+
         public static Options of(Path resultsDir, Duration budget) {
-            return new Options(resultsDir, budget, Duration.ofMillis(200), 0);
+            return new Options(resultsDir, budget, Duration.ofMillis(200), 0, Set.of());
         }
 
         public Options rotatedBy(long offset) {
-            return new Options(resultsDir, budget, perTestTime, offset);
+            return new Options(resultsDir, budget, perTestTime, offset, only);
+        }
+
+        /** Only these tests (a shard's part of the matrix). */
+        public Options only(Set<String> keys) {
+            return new Options(resultsDir, budget, perTestTime, rotation, keys);
         }
     }
 
@@ -111,6 +123,13 @@ public final class JcstressEngine {
         return null;
     }
 
+    /** Which of the jar's tests the selected variants' scenarios derive. */
+    public static CasePlan plan(Path jar, List<Subjects.Selected> selected) throws IOException {
+        try (JcstressJar j = JcstressJar.open(jar)) {
+            return CasePlan.of(j.tests().keySet(), selected);
+        }
+    }
+
     public Summary run(List<Subjects.Selected> selected) {
         long start = System.nanoTime();
         long deadline = start + options.budget().toNanos();
@@ -121,8 +140,8 @@ public final class JcstressEngine {
             return new Summary(0, 0, 0, 0, 0, seconds(start));
         }
         CasePlan plan;
-        try (JcstressJar j = JcstressJar.open(jar)) {
-            plan = CasePlan.of(j.tests().keySet(), selected);
+        try {
+            plan = plan(jar, selected).only(options.only());
         } catch (IOException e) {
             skipped(e.getMessage());
             return new Summary(0, 0, 0, 0, 0, seconds(start));

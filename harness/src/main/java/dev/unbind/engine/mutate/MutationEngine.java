@@ -16,6 +16,7 @@ import dev.unbind.result.RunRecord;
 import dev.unbind.subject.Expectation;
 import dev.unbind.subject.Family;
 import dev.unbind.subject.Scenario;
+import dev.unbind.subject.ScenarioSubset;
 import dev.unbind.subject.Subjects;
 import dev.unbind.subject.Variant;
 

@@ -1,23 +1,16 @@
-package dev.unbind.engine.mutate;
+package dev.unbind.subject;
 
 import dev.unbind.kernel.Point;
-import dev.unbind.subject.Defect;
-import dev.unbind.subject.ErrnoRule;
-import dev.unbind.subject.Family;
-import dev.unbind.subject.LincheckFacade;
-import dev.unbind.subject.ReadSide;
-import dev.unbind.subject.Scenario;
-import dev.unbind.subject.Variant;
 
 import java.util.List;
 import java.util.Set;
 
 /**
- * A family with only some of its scenarios: what the explorer explores when only those can tell
- * a mutant from the fix (the others never run the mutated instruction, so the deterministic
- * explorer would run them exactly as it ran the fix).
+ * A family with only some of its scenarios, everything else as it is: the explorer and stress go
+ * over a family's scenarios, so this is how they do only part of it (a shard's cells, the race a
+ * benchmark times, the scenarios that run a mutant's instruction).
  */
-final class ScenarioSubset<M> implements Family<M> {
+public final class ScenarioSubset<M> implements Family<M> {
     private final Family<M> family;
     private final List<Scenario<M>> scenarios;
 
@@ -26,8 +19,8 @@ final class ScenarioSubset<M> implements Family<M> {
         this.scenarios = family.scenarios().stream().filter(s -> ids.contains(s.id())).toList();
     }
 
-    static <M> Family<M> of(Family<M> family, Set<String> scenarioIds) {
-        return new ScenarioSubset<>(family, scenarioIds);
+    public static <M> Family<M> of(Family<M> family, Set<String> ids) {
+        return new ScenarioSubset<>(family, ids);
     }
 
     @Override
