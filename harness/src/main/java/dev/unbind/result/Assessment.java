@@ -51,10 +51,10 @@ public record Assessment(List<Meta> metas, List<FamilyView> families, List<Strin
 
     /**
      * A family's results; {@code teardown}: its variants' teardown latencies, every scenario of a
-     * situation merged.
+     * situation merged (report.json gives them per variant in its summary, not here).
      */
     public record FamilyView(Catalogue.FamilyInfo info, List<VariantView> variants, List<String> engines,
-                             TeardownLatencies teardown) {
+                             @com.fasterxml.jackson.annotation.JsonIgnore TeardownLatencies teardown) {
         /** One sentence drawn from the variants' fix verdicts and costs: which keep every property, what the others leave. */
         public Recommendation recommendation() {
             return Recommendation.of(this);
