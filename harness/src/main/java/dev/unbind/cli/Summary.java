@@ -138,7 +138,7 @@ final class Summary {
         }
         out.println();
         for (Assessment.FamilyView f : a.families()) {
-            out.println(f.info().id() + ": " + f.recommendation());
+            out.println(f.info().id() + ": " + f.recommendation().words());
         }
         if (verbose) {
             for (String x : a.warnings()) {

@@ -35,13 +35,20 @@ public final class CodeLocations {
         }
     };
     private static final Map<String, Optional<Class<?>>> BY_NAME = new ConcurrentHashMap<>();
+    private static final java.util.concurrent.atomic.LongAdder WALKS = new java.util.concurrent.atomic.LongAdder();
 
     private CodeLocations() {
     }
 
     /** The model-code frames of the calling thread, up to {@link #DEPTH}. */
     public static List<Frame> here() {
+        WALKS.increment();
         return WALKER.walk(s -> collect(s.iterator(), DEPTH));
+    }
+
+    /** Stacks walked so far in this JVM, of either kind: what keeps a caller's count of its walks honest. */
+    public static long walks() {
+        return WALKS.sum();
     }
 
     /**
@@ -49,6 +56,7 @@ public final class CodeLocations {
      * allocation, a free), where a walk must stay cheap. The walk stops there.
      */
     public static List<Frame> brief() {
+        WALKS.increment();
         return WALKER.walk(s -> collect(s.iterator(), 2));
     }
 
@@ -63,6 +71,7 @@ public final class CodeLocations {
         if (t == Thread.currentThread()) {
             return here();
         }
+        WALKS.increment();
         Iterator<Raw> raw = Stream.of(t.getStackTrace()).map(e -> (Raw) new Raw() {
             @Override
             public Facts facts() {

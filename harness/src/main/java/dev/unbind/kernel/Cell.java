@@ -120,7 +120,7 @@ public final class Cell {
         }
         if (state == State.FREED && !a.reported) {
             a.reported = true;
-            reportFreedDuringAccess(a.whereNow(), freeSite);
+            reportFreedDuringAccess(a.whereNow(), null, freeSite); // the reporter is the one inside: its own functions
         }
     }
 
@@ -146,7 +146,7 @@ public final class Cell {
             Access a = spans.get(i);
             if (a != null && !a.reported) {
                 a.reported = true;
-                reportFreedDuringAccess(a.whereNow().withFrames(kernel.framesOf(a.actor)), by);
+                reportFreedDuringAccess(a.whereNow(), a.actor, by);
             }
         }
         return true;
@@ -160,11 +160,12 @@ public final class Cell {
                         Role.of("freed by", freeSite)), "");
     }
 
-    private void reportFreedDuringAccess(Site access, Site freer) {
+    /** {@code inside} is still in the access: its functions are the ones it is in now. */
+    private void reportFreedDuringAccess(Site access, Actor inside, Site freer) {
         kernel.report(Kind.UAF, "use-after-free: " + name + " freed by " + freer.actor()
                         + " while " + access.actor() + " is inside " + access.what().replaceAll(" \\(since .*\\)$", ""),
                 name, List.of(Role.of("accessed by", access), Role.of("allocated by", allocSite),
-                        Role.of("freed by", freer)), "");
+                        Role.of("freed by", freer)), "", inside);
     }
 
     @Override

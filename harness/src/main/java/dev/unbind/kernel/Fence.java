@@ -19,9 +19,10 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  *       moment, or entering it later, is a FENCE finding.</li>
  *   <li>{@link #allow(String)} lets named code run after the promise (the one documented
  *       exception, e.g. a release that only frees memory).</li>
- *   <li>A finding names the code that broke the promise (its actor, user operation and, for a late
- *       entry, the model line that ran it) apart from the last named point its actor passed, which
- *       is only where the actor was last seen.</li>
+ *   <li>A finding names the code that broke the promise (its actor, user operation and the model
+ *       functions it is in: for a late entry the caller's, for an actor still inside its own, taken
+ *       from its thread) apart from the last named point its actor passed, which is only where the
+ *       actor was last seen.</li>
  * </ol>
  */
 public final class Fence {
@@ -74,9 +75,10 @@ public final class Fence {
                 kernel.report(Kind.FENCE, "broken promise (" + promise + "): " + s.actor() + " is still inside "
                                 + s.what() + operation(in) + " when " + here.actor() + " makes it; last point "
                                 + s.actor() + " passed: " + now, "fence " + promise,
-                        List.of(Role.of("still inside", s.withFrames(kernel.framesOf(in))), Role.of("promised by", here)),
+                        List.of(Role.of("still inside", s), Role.of("promised by", here)),
                         "Fenced code still running: " + s.what() + "\n  by " + s.actor() + operation(in)
-                                + "\n  entered after " + s.step() + ", now after " + now + " (the last named point passed)\n");
+                                + "\n  entered after " + s.step() + ", now after " + now + " (the last named point passed)\n",
+                        in);
             }
         }
     }
@@ -87,7 +89,8 @@ public final class Fence {
 
     /**
      * Reports driver code running after the promise: the call itself (what, by whom, in which user
-     * operation, where in the model), the last named point its actor passed, and who made the promise.
+     * operation; the kernel gives its site the model functions it ran in, as for any reporter's own
+     * site), the last named point its actor passed, and who made the promise.
      */
     private void checkClosed(Site here) {
         Site c = closedAt;
@@ -98,20 +101,13 @@ public final class Fence {
                             + " passed: " + here.step(), "fence " + promise,
                     List.of(Role.of("runs", here), Role.of("promised by", c)),
                     "Fenced call: " + here.what() + "\n  by " + here.actor() + operation(me)
-                            + "\n  at " + caller() + "\n  after " + here.step() + " (the last named point passed)\n");
+                            + "\n  after " + here.step() + " (the last named point passed)\n");
         }
     }
 
     /** " in read", the user operation the actor is in, or "" between operations. */
     private static String operation(Actor a) {
         return a == null || a.op() == null ? "" : " in " + a.op();
-    }
-
-    /** The model code that ran the fenced call: the first frame outside this class. */
-    private static String caller() {
-        return StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).walk(frames -> frames
-                .filter(f -> f.getDeclaringClass() != Fence.class && f.getDeclaringClass() != Scope.class)
-                .findFirst().map(StackWalker.StackFrame::toStackTraceElement).map(String::valueOf).orElse("(unknown)"));
     }
 
     /** The extent of covered driver code. */

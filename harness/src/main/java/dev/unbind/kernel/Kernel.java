@@ -297,10 +297,20 @@ public final class Kernel {
 
     /** Records a finding with the current witness and firing log (or folds it into an earlier one: see {@link Findings}). */
     public void report(Kind kind, String summary, String object, List<Role> sites, String detail) {
-        Actor offender = sites.isEmpty() ? null : actors.named(sites.get(0).site().actor());
+        report(kind, summary, object, sites, detail, null);
+    }
+
+    /**
+     * Records a finding whose first site is where {@code there}, another actor, is now (inside an
+     * access that a free pulled from under it, inside fenced code when the promise was made). Like
+     * every site's functions, that actor's are taken only for a new bug: folding a further access
+     * into an earlier finding costs no stack walk, nor a snapshot of the trace.
+     */
+    void report(Kind kind, String summary, String object, List<Role> sites, String detail, Actor there) {
+        Actor offender = there != null ? there : sites.isEmpty() ? null : actors.named(sites.get(0).site().actor());
         String op = offender == null || offender.op() == null ? "" : offender.op();
         findings.add(Findings.bug(kind, object, sites, op),
-                () -> new Finding(kind, summary, object, located(sites), trace.snapshot(), faults.firings(), detail));
+                () -> new Finding(kind, summary, object, located(sites, there), trace.snapshot(), faults.firings(), detail));
         progress++;
     }
 
@@ -314,8 +324,11 @@ public final class Kernel {
         return siteFrames == SiteFrames.ALL && a != null ? dev.unbind.code.CodeLocations.of(a.thread()) : List.of();
     }
 
-    /** The reporter's own sites get the functions it is in now: a finding is rare, a stack walk cheap enough then. */
-    private List<Role> located(List<Role> sites) {
+    /**
+     * The reporter's own sites get the functions it is in now, and the first site those of the actor
+     * {@code there} (when given) is in now: a new bug is rare, a stack walk cheap enough then.
+     */
+    private List<Role> located(List<Role> sites, Actor there) {
         if (siteFrames == SiteFrames.NONE) {
             return sites;
         }
@@ -323,7 +336,9 @@ public final class Kernel {
         List<dev.unbind.code.Frame> here = null;
         List<Role> out = new java.util.ArrayList<>(sites.size());
         for (Role r : sites) {
-            if (r.site().frames().isEmpty() && r.site().actor().equals(me)) {
+            if (there != null && out.isEmpty() && r.site().frames().isEmpty()) {
+                out.add(Role.of(r.role(), r.site().withFrames(framesOf(there))));
+            } else if (r.site().frames().isEmpty() && r.site().actor().equals(me)) {
                 here = here == null ? dev.unbind.code.CodeLocations.here() : here;
                 out.add(Role.of(r.role(), r.site().withFrames(here)));
             } else {

@@ -50,11 +50,27 @@ public record Assessment(List<Meta> metas, List<FamilyView> families, List<Strin
     }
 
     /**
-     * A family's results; {@code recommendation}: one line drawn from its variants' fix verdicts
-     * (which to take, which are broken and how).
+     * A family's results; {@code teardown}: its variants' teardown latencies, every scenario of a
+     * situation merged (report.json gives them per variant in its summary, not here).
      */
     public record FamilyView(Catalogue.FamilyInfo info, List<VariantView> variants, List<String> engines,
-                             String recommendation) {
+                             @com.fasterxml.jackson.annotation.JsonIgnore TeardownLatencies teardown) {
+        /** One sentence drawn from the variants' fix verdicts and costs: which keep every property, what the others leave. */
+        public Recommendation recommendation() {
+            return Recommendation.of(this);
+        }
+
+        /**
+         * The variant's read side over the first variant's (the pre-fix code), with its interval
+         * ({@link ReadSideCost#over}); empty for the first variant itself or when either was not measured.
+         */
+        public java.util.Optional<Factor> readSideOverFirst(VariantView v) {
+            VariantView first = variants.get(0);
+            if (v == first) {
+                return java.util.Optional.empty();
+            }
+            return v.readSide().flatMap(c -> first.readSide().map(c::over));
+        }
     }
 
     /**
@@ -66,6 +82,11 @@ public record Assessment(List<Meta> metas, List<FamilyView> families, List<Strin
         /** True only when the variant ran and met its expectation (never for one no engine ran). */
         public boolean metExpectation() {
             return ci == CiVerdict.MET;
+        }
+
+        /** What one read-side call costs (the cost engine), when it was measured. */
+        public java.util.Optional<ReadSideCost> readSide() {
+            return runs.stream().map(RunRecord::readSide).filter(java.util.Objects::nonNull).findFirst();
         }
     }
 
@@ -128,7 +149,7 @@ public record Assessment(List<Meta> metas, List<FamilyView> families, List<Strin
                 variants.add(variant(v, f, runs, found, problems, warnings, completion));
             }
             if (!variants.isEmpty()) {
-                families.add(new FamilyView(f, variants, engines, Recommendation.of(variants)));
+                families.add(new FamilyView(f, variants, engines, TeardownLatencies.of(variants)));
             }
         }
         Coverage coverage = Coverage.of(r, families);

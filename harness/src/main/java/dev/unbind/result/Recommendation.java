@@ -1,51 +1,136 @@
 package dev.unbind.result;
 
+import dev.unbind.finding.Kind;
+import dev.unbind.subject.Situation;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
- * The one line at the top of a family: which variants to take and which not, drawn from their fix
- * verdicts only (never from their names or their expectations).
+ * The one sentence at the top of a family, drawn from its variants' fix verdicts and costs only
+ * (never from their names or their expectations): which variants keep every property and what that
+ * costs (read side and remove p99 over the pre-fix code, when outside the noise), which are not
+ * proven yet, and what the others leave broken, e.g. {@code Keeps every property: uio.fenced (×1.38
+ * read side); uio.mainline leaves UAF, LEAK; uio.late-release leaves UAF.}
+ *
+ * @param pieces the sentence in pieces, each either plain text or a variant id (which a report links)
  */
-final class Recommendation {
-    private Recommendation() {
+public record Recommendation(List<Piece> pieces) {
+    /** A piece of the sentence: a variant id when {@code variant}, else text. */
+    public record Piece(String text, boolean variant) {
     }
 
-    static String of(List<Assessment.VariantView> variants) {
-        List<Assessment.VariantView> keep = with(variants, FixVerdict.State.KEEPS_EVERY_PROPERTY);
-        List<Assessment.VariantView> broken = with(variants, FixVerdict.State.BROKEN);
-        List<Assessment.VariantView> open = with(variants, FixVerdict.State.INCOMPLETE);
-        if (keep.isEmpty() && broken.isEmpty() && open.isEmpty()) {
-            return "Not run: no engine looked for defects in this family.";
-        }
+    public Recommendation {
+        pieces = List.copyOf(pieces);
+    }
+
+    /** The sentence as plain text (the console, report.json). */
+    public String words() {
         StringBuilder b = new StringBuilder();
-        if (!keep.isEmpty()) {
-            b.append("Take ").append(ids(keep)).append(keep.size() == 1 ? ": it keeps" : ": they keep").append(" every property.");
-        } else if (!open.isEmpty()) {
-            b.append("No variant is proven yet: ").append(ids(open)).append(" found nothing in what ran, which was cut short.");
-        } else {
-            b.append("Take none: every variant that ran is broken.");
+        pieces.forEach(p -> b.append(p.text()));
+        return b.toString();
+    }
+
+    @Override
+    public String toString() {
+        return words();
+    }
+
+    static Recommendation of(Assessment.FamilyView f) {
+        List<Assessment.VariantView> keep = with(f.variants(), FixVerdict.State.KEEPS_EVERY_PROPERTY);
+        List<Assessment.VariantView> open = with(f.variants(), FixVerdict.State.INCOMPLETE);
+        List<Assessment.VariantView> broken = with(f.variants(), FixVerdict.State.BROKEN);
+        List<Assessment.VariantView> notRun = with(f.variants(), FixVerdict.State.NOT_RUN);
+        Sentence s = new Sentence();
+        if (keep.isEmpty() && open.isEmpty() && broken.isEmpty()) {
+            return s.text("Not run: no engine looked for defects in this family.").done();
         }
-        if (!broken.isEmpty()) {
-            b.append(" Broken: ");
-            for (int i = 0; i < broken.size(); i++) {
-                Assessment.VariantView v = broken.get(i);
-                b.append(i == 0 ? "" : "; ").append(v.info().id()).append(" (")
-                        .append(String.join(", ", v.fix().broken().stream().map(Enum::name).toList()))
-                        .append(v.fix().suspect() == 0 ? "" : ", " + v.fix().suspect() + " suspect model").append(')');
+        if (!keep.isEmpty()) {
+            s.text("Keeps every property: ");
+            for (int i = 0; i < keep.size(); i++) {
+                String cost = cost(f, keep.get(i));
+                s.variant(keep.get(i)).text((cost.isEmpty() ? "" : " (" + cost + ")") + (i + 1 < keep.size() ? ", " : ""));
             }
-            b.append('.');
+        } else if (!open.isEmpty()) {
+            s.text("Not proven yet: ").variants(open).text(" (nothing found in what ran, which was incomplete)");
+        } else {
+            s.text("No variant keeps every property");
+        }
+        String joint = keep.isEmpty() && open.isEmpty() ? ": " : "; ";
+        for (List<Assessment.VariantView> same : byBreakage(broken).values()) {
+            FixVerdict fix = same.get(0).fix();
+            s.text(joint).variants(same).text((same.size() == 1 ? " leaves " : " leave ")
+                    + String.join(", ", fix.broken().stream().map(Kind::name).toList())
+                    + (fix.suspect() == 0 ? "" : " (" + fix.suspect() + " suspect model" + (same.size() == 1 ? ")" : " each)")));
+            joint = "; ";
         }
         if (!keep.isEmpty() && !open.isEmpty()) {
-            b.append(" Not proven yet: ").append(ids(open)).append('.');
+            s.text("; not proven yet: ").variants(open);
         }
-        return b.toString();
+        if (!notRun.isEmpty()) {
+            s.text("; not run: ").variants(notRun);
+        }
+        return s.text(".").done();
+    }
+
+    /** Broken variants grouped by what they leave (the properties, and how many findings are suspect model), in catalogue order. */
+    private static Map<String, List<Assessment.VariantView>> byBreakage(List<Assessment.VariantView> broken) {
+        Map<String, List<Assessment.VariantView>> out = new LinkedHashMap<>();
+        for (Assessment.VariantView v : broken) {
+            out.computeIfAbsent(v.fix().broken() + "/" + v.fix().suspect(), k -> new ArrayList<>()).add(v);
+        }
+        return out;
+    }
+
+    /** "×1.38 read side, remove p99 ×1.20 with a reader blocked": what keeping every property costs, beyond the noise. */
+    private static String cost(Assessment.FamilyView f, Assessment.VariantView v) {
+        List<String> parts = new ArrayList<>();
+        f.readSideOverFirst(v).filter(x -> !Double.isNaN(x.value()))
+                .ifPresent(x -> parts.add(x.withinNoise() ? "read side within noise" : factor(x) + " read side"));
+        for (Situation situation : List.of(Situation.FD_OPEN, Situation.READER_BLOCKED)) {
+            f.teardown().p99OverFirst(v.info().id(), situation.name(), "remove").filter(x -> !x.withinNoise())
+                    .ifPresent(x -> parts.add("remove p99 " + factor(x) + " with "
+                            + (situation == Situation.FD_OPEN ? "an fd open" : "a reader blocked")));
+        }
+        return String.join(", ", parts);
+    }
+
+    private static String factor(Factor x) {
+        return String.format(Locale.ROOT, "×%.2f", x.value());
     }
 
     private static List<Assessment.VariantView> with(List<Assessment.VariantView> vs, FixVerdict.State s) {
         return vs.stream().filter(v -> v.fix().state() == s).toList();
     }
 
-    private static String ids(List<Assessment.VariantView> vs) {
-        return String.join(", ", vs.stream().map(v -> v.info().id()).toList());
+    /** Builds the pieces. */
+    private static final class Sentence {
+        private final List<Piece> pieces = new ArrayList<>();
+
+        Sentence text(String t) {
+            if (!t.isEmpty()) {
+                pieces.add(new Piece(t, false));
+            }
+            return this;
+        }
+
+        Sentence variant(Assessment.VariantView v) {
+            pieces.add(new Piece(v.info().id(), true));
+            return this;
+        }
+
+        Sentence variants(List<Assessment.VariantView> vs) {
+            for (int i = 0; i < vs.size(); i++) {
+                variant(vs.get(i)).text(i + 1 < vs.size() ? ", " : "");
+            }
+            return this;
+        }
+
+        Recommendation done() {
+            return new Recommendation(pieces);
+        }
     }
 }

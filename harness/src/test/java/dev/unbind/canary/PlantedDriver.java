@@ -26,4 +26,14 @@ public final class PlantedDriver {
     public void remove(Cell priv, String what) {
         k.memory().free(priv, what);
     }
+
+    /** Driver code a promise covers, run whether or not the promise was made already. */
+    public void submit(dev.unbind.kernel.Fence fence, String what) {
+        fence.check(what);
+    }
+
+    /** Reads {@code priv} once. */
+    public void read(Cell priv, String what) {
+        priv.touch(what);
+    }
 }

@@ -1,6 +1,9 @@
 package dev.unbind.kernel;
 
+import dev.unbind.canary.PlantedDriver;
+import dev.unbind.code.CodeLocations;
 import dev.unbind.finding.Finding;
+import dev.unbind.finding.KasanReport;
 import dev.unbind.finding.Kind;
 import dev.unbind.finding.Site;
 import dev.unbind.sched.Kernels;
@@ -27,26 +30,47 @@ class FenceTest {
     }
 
     @Test
-    void aCallAfterThePromise_namesTheCallItsActorAndOperationApartFromTheLastPointPassed() {
+    void aCallAfterThePromise_namesTheCallItsActorOperationAndFunctionApartFromTheLastPointPassed() {
+        PlantedDriver driver = new PlantedDriver(k);
         disconnect();
         k.actor("reader");
         k.op("read", () -> {
             k.at(GOT_INTERFACE);
-            fence.check("usb_submit_urb(bulk_in_urb)"); // the line the finding must name
+            driver.submit(fence, "usb_submit_urb(bulk_in_urb)"); // the call the finding must name
         });
         List<Finding> found = k.findingList();
         assertEquals(1, found.size());
         Finding f = found.get(0);
         assertEquals(Kind.FENCE, f.kind());
         Site runs = f.site("runs").orElseThrow();
-        assertEquals(new Site("reader", "test.read.got-interface", "usb_submit_urb(bulk_in_urb)"), runs);
+        assertEquals(List.of("reader", "test.read.got-interface", "usb_submit_urb(bulk_in_urb)"),
+                List.of(runs.actor(), runs.step(), runs.what()));
+        assertEquals("PlantedDriver.submit", runs.function(), "the model function that made the call: " + runs.frames());
+        assertTrue(runs.frames().get(0).fileAndLine().startsWith("PlantedDriver.java:"), runs.frames().toString());
+        assertTrue(KasanReport.render(f).contains("PlantedDriver.submit (PlantedDriver.java:"), KasanReport.render(f));
         assertEquals(new Site("remover", "test.remove.returns", "promise: no urb is submitted after disconnect() returned"),
-                f.site("promised by").orElseThrow());
+                f.site("promised by").orElseThrow().withFrames(List.of()));
         assertTrue(f.summary().contains("reader runs usb_submit_urb(bulk_in_urb) in read after remover made it"), f.summary());
         assertTrue(f.summary().endsWith("last point reader passed: test.read.got-interface"), f.summary());
-        assertTrue(f.detail().contains("at " + FenceTest.class.getName() + ".lambda$"), "the model line that ran the call: " + f.detail());
-        assertTrue(f.detail().contains("FenceTest.java:"), f.detail());
         assertTrue(f.detail().contains("after test.read.got-interface (the last named point passed)"), f.detail());
+    }
+
+    @Test
+    void furtherCallsOfTheSameBug_areFoldedWithoutAStackWalk() {
+        PlantedDriver driver = new PlantedDriver(k);
+        disconnect();
+        k.actor("reader");
+        k.op("read", () -> {
+            k.at(GOT_INTERFACE);
+            driver.submit(fence, "usb_submit_urb(bulk_in_urb)");
+            long walks = CodeLocations.walks();
+            driver.submit(fence, "usb_submit_urb(bulk_in_urb)");
+            driver.submit(fence, "usb_submit_urb(int_in_urb)");
+            assertEquals(walks, CodeLocations.walks(), "a further access of a reported bug walks no stack");
+        });
+        List<Finding> f = k.findingList();
+        assertEquals(1, f.size(), f.toString());
+        assertEquals(2, f.get(0).furtherAccesses());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.unbind.kernel;
 
+import dev.unbind.canary.PlantedDriver;
+import dev.unbind.code.CodeLocations;
 import dev.unbind.finding.Finding;
 import dev.unbind.finding.Kind;
 import dev.unbind.sched.Kernels;
@@ -8,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 class FindingsTest {
     private static final Point HANDLER = Point.step("test.handler.begin");
@@ -116,5 +119,32 @@ class FindingsTest {
         k.actor("user");
         second.touch("read dev->errors");
         assertEquals(2, k.findingList().size());
+    }
+
+    @Test
+    void aFreeUnderTwoAccessesOfOneBug_walksTheStacksOfOneFinding() {
+        assertEquals(freeUnder(1), freeUnder(2), "the second access of the same bug is folded before any walk");
+    }
+
+    /** Stack walks while {@code remover} frees what {@code reader} is inside {@code accesses} times over. */
+    private static long freeUnder(int accesses) {
+        Kernel k = Kernels.onThreads();
+        PlantedDriver driver = new PlantedDriver(k);
+        Cell priv = driver.probe("kzalloc(priv)");
+        k.actor("reader");
+        k.at(HANDLER);
+        for (int i = 0; i < accesses; i++) {
+            priv.enter("read priv->field" + i); // left open: the reader is still inside
+        }
+        k.actor("remover");
+        long walks = CodeLocations.walks();
+        driver.remove(priv, "kfree(priv)");
+        long spent = CodeLocations.walks() - walks;
+        List<Finding> f = k.findingList();
+        assertEquals(1, f.size(), f.toString());
+        assertEquals("reader", f.get(0).site("accessed by").orElseThrow().actor());
+        assertFalse(f.get(0).site("accessed by").orElseThrow().frames().isEmpty(), "the reader's functions were taken");
+        assertEquals(accesses - 1, f.get(0).furtherAccesses());
+        return spent;
     }
 }

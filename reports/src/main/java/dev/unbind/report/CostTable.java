@@ -1,5 +1,9 @@
 package dev.unbind.report;
 
+import dev.unbind.result.Factor;
+import dev.unbind.result.LatencyStat;
+import dev.unbind.result.TeardownLatencies;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -25,10 +29,11 @@ final class CostTable {
                 List<Cell> row = new ArrayList<>(List.of(Cell.text(TeardownLatencies.words(situation)), Cell.ref(variant)));
                 boolean any = false;
                 for (String op : ops) {
-                    Optional<TeardownLatencies.Merged> m = l.get(variant, situation, op);
+                    Optional<LatencyStat> m = l.get(variant, situation, op);
                     any |= m.isPresent();
                     row.add(Cell.text(m.map(CostTable::percentiles).orElse(Fmt.NONE)));
-                    row.add(m.map(x -> factorCell(l.factor(x))).orElse(Cell.text(Fmt.NONE)));
+                    row.add(m.isEmpty() ? Cell.text(Fmt.NONE) : l.isFirst(variant, situation, op)
+                            ? Cell.text("(the base)").tone(Tone.NONE) : factor(l.p99OverFirst(variant, situation, op).orElseThrow()));
                 }
                 if (any) {
                     t.row(row);
@@ -37,16 +42,20 @@ final class CostTable {
         }
         return t.note("Every scenario of one situation merged (HdrHistogram); p99 vs. pre-fix: this p99 over the first "
                 + "variant's (catalogue order, the pre-fix code first), \"too few samples\" below "
-                + TeardownLatencies.MIN_SAMPLES + " samples on either side, \"within noise\" when the 95% intervals "
+                + LatencyStat.MIN_SAMPLES + " samples on either side, \"within noise\" when the 95% intervals "
                 + "of the two p99s allow a factor of 1.").build();
     }
 
-    static String percentiles(TeardownLatencies.Merged m) {
-        return Fmt.micros(m.p50()) + " / " + Fmt.micros(m.p99()) + " (" + Fmt.count(m.count()) + ")";
+    static String percentiles(LatencyStat m) {
+        return Fmt.micros(m.p50us()) + " / " + Fmt.micros(m.p99us()) + " (" + Fmt.count(m.count()) + ")";
     }
 
-    private static Cell factorCell(String f) {
-        return f.startsWith("too few") || f.contains("noise") || f.equals("baseline") ? Cell.text(f).tone(Tone.NONE) : Cell.text(f);
+    /** {@code ×1.50 (1.20–1.90)}; too few samples and within noise said so, greyed: such a factor ranks nothing. */
+    private static Cell factor(Factor f) {
+        if (f.noise().startsWith("too few")) {
+            return Cell.text("too few samples").tone(Tone.NONE);
+        }
+        return Cell.text(f.words()).tone(f.withinNoise() ? Tone.NONE : Tone.PLAIN);
     }
 
     /** The figures of every scenario, as the run records reported them. */

@@ -1,5 +1,7 @@
 package dev.unbind.report;
 
+import dev.unbind.result.TeardownLatencies;
+
 import java.util.List;
 
 /**
@@ -16,6 +18,9 @@ final class FamilyDetailPage {
         out.heading(1, id + " — details", "details-" + id);
         out.paragraph(List.of(Cell.text("The figures behind the "), Cell.text(id).link("#" + id),
                 Cell.text(" section of the report: " + f.title() + ".")));
+
+        out.heading(2, "What each fix changes", id + "-changes");
+        out.bullets(f.changedLines());
 
         out.heading(2, "Catalogued defects, per engine", id + "-defects");
         if (f.defects().isEmpty()) {

@@ -3,6 +3,7 @@ package dev.unbind.report;
 import dev.unbind.result.Assessment;
 import dev.unbind.result.CiVerdict;
 import dev.unbind.result.Results;
+import dev.unbind.result.TeardownLatencies;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.List;
  * detail and witness pages show.
  */
 record FamilyReport(String id, String title, String summary, boolean ok, List<String> failing, List<List<Cell>> changes,
+                    List<List<Cell>> changedLines,
                     Table verdicts, FilterableTable findings, List<Witness> witnesses,
                     Table defects, BarChart detections,
                     Table engineOverview, Table engineRuns,
@@ -26,18 +28,21 @@ record FamilyReport(String id, String title, String summary, boolean ok, List<St
         List<String> failing = f.variants().stream().filter(v -> v.ci() == CiVerdict.NOT_MET).map(v -> v.info().id()).toList();
         List<Witness> all = new ArrayList<>(w.catalogued());
         all.addAll(w.uncatalogued());
-        TeardownLatencies latencies = TeardownLatencies.of(f);
         return new FamilyReport(f.info().id(), f.info().title(), f.info().summary(), failing.isEmpty(), failing,
-                Verdicts.changes(f, links), VerdictTable.of(f, w), FindingsTable.of(f, problems, w), List.copyOf(all),
+                Verdicts.changesInBrief(f, detailPage(f.info().id())), Verdicts.changes(f, links), VerdictTable.of(f, w), FindingsTable.of(f, problems, w), List.copyOf(all),
                 DefectTable.of(f, problems, w), DefectTable.chart(f),
                 EngineTables.overview(f), EngineTables.runs(f),
                 windows.table(), windows.chart(), windows.residual(),
-                ReadSideTable.of(f), ReadSideTable.chart(f), latencies, VerdictCard.of(f, windows, latencies, w),
+                ReadSideTable.of(f), ReadSideTable.chart(f), f.teardown(), VerdictCard.of(f, windows, w),
                 f.info().errnoContract() == null ? List.of() : f.info().errnoContract());
     }
 
     /** The family's detail page, without extension. */
     String detailPage() {
-        return "families/" + id;
+        return detailPage(id);
+    }
+
+    static String detailPage(String family) {
+        return "families/" + family;
     }
 }

@@ -12,9 +12,9 @@ import java.util.Set;
 
 /**
  * Every bug of a family in one table a reader can narrow by kind and variant: each catalogued
- * defect (found or not) and each finding the catalogue does not have, with its first detection
- * (linked to the file {@code ./unbind repro} replays) and a link to its witness page (the
- * interleaving and the KASAN-style report).
+ * defect (found or not) and each finding the catalogue does not have, with its first detection,
+ * linked to its witness page (the interleaving, the KASAN-style report and the file
+ * {@code ./unbind repro} replays).
  */
 final class FindingsTable {
     private FindingsTable() {
@@ -22,7 +22,7 @@ final class FindingsTable {
 
     static FilterableTable of(Assessment.FamilyView family, ProblemIndex problems, Witnesses witnesses) {
         Table.Builder t = new Table.Builder().col("Defect").col("What").col("Variant").col("Kind").col("Status")
-                .col("First detection").col("Witness");
+                .col("First detection");
         List<List<String>> values = new ArrayList<>();
         Set<String> kinds = new LinkedHashSet<>();
         List<String> variants = new ArrayList<>();
@@ -33,7 +33,7 @@ final class FindingsTable {
                 Witness w = witnesses.catalogued().stream().filter(c -> c.defect().id().equals(x.id())).findFirst().orElse(null);
                 t.row(List.of(Cell.code(shortName(x)).anchor(Witnesses.anchor(family, x)),
                         Cell.text(x.title()), Cell.code(variant), Cell.text(x.property().name()),
-                        status(problems.status(d)), detection(w), witness(w)));
+                        status(problems.status(d)), detection(w)));
                 values.add(List.of(x.property().name(), variant));
                 kinds.add(x.property().name());
             }
@@ -45,8 +45,7 @@ final class FindingsTable {
                 String kind = r.finding().kind().name();
                 t.row(List.of(Cell.text("not in the catalogue").tone(v.info().fixed() ? Tone.BAD : Tone.WARN).anchor(w.anchor()),
                         Cell.text(r.finding().summary()), Cell.code(variant), Cell.text(kind),
-                        Cell.text("found").tone(v.info().fixed() ? Tone.BAD : Tone.WARN), detection(w),
-                        witness(w)));
+                        Cell.text("found").tone(v.info().fixed() ? Tone.BAD : Tone.WARN), detection(w)));
                 values.add(List.of(kind, variant));
                 kinds.add(kind);
             }
@@ -63,7 +62,8 @@ final class FindingsTable {
         Table table = t.note("One row per bug (a defect's id is its variant's, then its name; a finding folds the "
                 + "further accesses of the same bug into it). First "
                 + "detection: the engine whose witness is shown, seconds from the start of its work on the variant and "
-                + "runs until then (explorer: schedules), linked to the file ./unbind repro replays; +n: engines that found it too.").build();
+                + "runs until then (explorer: schedules), linked to its witness page (the interleaving, the KASAN-style report, the "
+                + "file ./unbind repro replays); +n: engines that found it too.").build();
         return new FilterableTable(family.info().id() + "-findings-table", table,
                 List.of(new FilterableTable.Filter("Kind", kindOrder), new FilterableTable.Filter("Variant", variants)),
                 values);
@@ -78,6 +78,7 @@ final class FindingsTable {
         };
     }
 
+    /** The first detection, linked to the witness page. */
     private static Cell detection(Witness w) {
         if (w == null) {
             return Cell.text(Fmt.NONE).tone(Tone.NONE);
@@ -85,16 +86,7 @@ final class FindingsTable {
         FindingRecord r = w.record();
         String text = r.engine() + " " + Fmt.seconds(r.secondsToDetect()) + " s · " + r.runsToDetect() + " "
                 + Engines.unit(r.engine()) + (w.alsoFoundBy().isEmpty() ? "" : " +" + w.alsoFoundBy().size());
-        Cell c = Cell.text(text);
-        return r.file() == null || r.file().isEmpty() ? c : c.link(r.file());
-    }
-
-    /** The link to the witness page (the row's first cell is the target of links to the finding). */
-    private static Cell witness(Witness w) {
-        if (w == null) {
-            return Cell.text(Fmt.NONE).tone(Tone.NONE);
-        }
-        return Cell.text("witness").link(Links.page(WitnessPage.path(w), null));
+        return Cell.text(text).link(Links.page(WitnessPage.path(w), null));
     }
 
     /** The defect's id without its variant's ({@code ioctl-in-flight} of {@code cdev.plain.ioctl-in-flight}). */

@@ -25,7 +25,7 @@ import java.util.Locale;
  * why not), what ran ({@code coverage}), problems, warnings; per family its recommendation; per
  * variant its expectation, its CI verdict ({@code ci}, {@code met}) and apart from it its fix
  * verdict ({@code fix}), the verdict per property, per catalogued defect whether it was found and
- * each engine's first detection;
+ * each engine's first detection, and its {@code cost} (read side and remove latency over the pre-fix code);
  * {@code assessment} is the full {@link Assessment}, findings and run records included.
  */
 public final class JsonReportWriter implements ReportWriter {
@@ -76,14 +76,45 @@ public final class JsonReportWriter implements ReportWriter {
             fn.put("id", f.info().id());
             fn.put("title", f.info().title());
             fn.put("ok", f.variants().stream().noneMatch(v -> v.ci() == CiVerdict.NOT_MET));
-            fn.put("recommendation", f.recommendation());
+            fn.put("recommendation", f.recommendation().words());
             fn.set("engines", json.valueToTree(Engines.sorted(f.engines())));
             ArrayNode variants = fn.putArray("variants");
             for (Assessment.VariantView v : f.variants()) {
-                variants.add(variant(v, problems, json));
+                ObjectNode vn = variant(v, problems, json);
+                vn.set("cost", cost(f, v, json));
+                variants.add(vn);
             }
         }
         return s;
+    }
+
+    /**
+     * What the variant costs: its read side over the pre-fix code's ({@code factor}: value, interval,
+     * and why it is within noise when it is) and its remove latency per situation (p50, p99 with its
+     * interval, samples, the p99 over the pre-fix code's).
+     */
+    private static ObjectNode cost(Assessment.FamilyView f, Assessment.VariantView v, ObjectMapper json) {
+        ObjectNode c = json.createObjectNode();
+        v.readSide().ifPresent(r -> {
+            ObjectNode rs = c.putObject("readSide");
+            rs.put("call", r.call());
+            rs.put("medianNs", r.medianNs());
+            f.readSideOverFirst(v).ifPresent(x -> rs.set("overPreFix", json.valueToTree(x)));
+        });
+        ObjectNode remove = c.putObject("remove");
+        for (String situation : f.teardown().situations()) {
+            f.teardown().get(v.info().id(), situation, "remove").ifPresent(m -> {
+                ObjectNode sn = remove.putObject(situation);
+                sn.put("samples", m.count());
+                sn.put("p50us", m.p50us());
+                sn.put("p99us", m.p99us());
+                sn.put("p99LowUs", m.p99LowUs());
+                sn.put("p99HighUs", m.p99HighUs());
+                f.teardown().p99OverFirst(v.info().id(), situation, "remove")
+                        .ifPresent(x -> sn.set("p99OverPreFix", json.valueToTree(x)));
+            });
+        }
+        return c;
     }
 
     private static ObjectNode variant(Assessment.VariantView v, ProblemIndex problems, ObjectMapper json) {

@@ -18,31 +18,28 @@ final class ReadSideTable {
 
     static Table of(Assessment.FamilyView family) {
         Table.Builder t = new Table.Builder().col("Variant").col("Call").num("ns per call").num("Batches (fastest–slowest)")
-                .num("Calls").col("vs. first");
-        ReadSideCost first = null;
+                .num("Calls").col("vs. pre-fix");
+        Assessment.VariantView first = family.variants().get(0);
         for (Assessment.VariantView v : family.variants()) {
             for (RunRecord r : measured(v)) {
                 ReadSideCost c = r.readSide();
-                first = first == null ? c : first;
                 t.row(List.of(Cell.ref(r.variant()), Cell.code(c.call()), Cell.text(Fmt.nanos(c.medianNs())),
                         Cell.text(Fmt.nanos(c.minNs()) + "–" + Fmt.nanos(c.maxNs())), Cell.text(Fmt.count(c.calls())),
-                        factor(c == first ? null : c.over(first))));
+                        v == first ? Cell.text("(the base)").tone(Tone.NONE)
+                                : family.readSideOverFirst(v).map(ReadSideTable::factor).orElse(Cell.text(Fmt.NONE).tone(Tone.NONE))));
             }
         }
         return t.note("One call repeated on one thread with the device alive and nothing racing it: what the fix "
                 + "adds to every call. ns per call is the median of a variant's timed batches, taken in rounds over "
                 + "every variant after a warm-up round, in the nightly JVM (compare the variants of a family; "
-                + "./unbind bench ReadSide measures the same calls with JMH, a forked JVM each). vs. first: the median "
-                + "of the per-round ratios over the first variant's batches, with a distribution-free interval (the 2nd "
+                + "./unbind bench ReadSide measures the same calls with JMH, a forked JVM each). vs. pre-fix: the median "
+                + "of the per-round ratios over the pre-fix code's batches (the family's first variant), with a distribution-free interval (the 2nd "
                 + "and 10th of 11 ratios, 98.8%); within noise when the interval holds 1 or the batches were too short: "
                 + "such a factor ranks nothing.").build();
     }
 
     /** A factor with its interval; within noise shown as such, never as a ranking. */
     static Cell factor(dev.unbind.result.Factor f) {
-        if (f == null) {
-            return Cell.text("(the base)").tone(Tone.NONE);
-        }
         if (Double.isNaN(f.value())) {
             return Cell.text(Fmt.NONE).tone(Tone.NONE);
         }

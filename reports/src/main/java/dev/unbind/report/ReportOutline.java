@@ -1,11 +1,14 @@
 package dev.unbind.report;
 
+import dev.unbind.result.TeardownLatencies;
+
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The order of the comparison report's main page, shared by Markdown and HTML: header (what ran,
- * verdict, outcomes, a verdict card per family, contents, problems, warnings), then per family its
+ * verdict, outcomes and the night since the last in a sentence, a verdict card per family, the
+ * "since last night" and shards sections when there are any, contents, problems, warnings), then per family its
  * verdict table, its findings (each linking its witness page), costs and engines. Witnesses and the figures behind
  * the sums live on pages beside it ({@link WitnessPage}, {@link FamilyDetailPage}).
  */
@@ -32,7 +35,20 @@ final class ReportOutline {
             out.paragraph(List.of(Cell.text("No family has run records in this journal.")));
         } else {
             out.table(outcomes(r));
+            if (r.since() != null) { // the night in one sentence; its section follows the cards, which keep the first screen
+                List<Cell> since = new ArrayList<>(List.of(Cell.text("Since last night").link("#since-last-night"),
+                        Cell.text(": ")));
+                since.addAll(SinceLastNightSection.headline(r.since()));
+                out.paragraph(since);
+            }
+            out.paragraph(List.of(Cell.text("Reading the cards: " + VerdictCard.LEGEND).tone(Tone.NONE)));
             r.families().forEach(f -> card(f, out));
+        }
+        if (r.since() != null) {
+            SinceLastNightSection.render(r.since(), out);
+        }
+        if (r.merge() != null) {
+            ShardsSection.render(r.merge(), out);
         }
         contents(r, out);
         out.heading(2, "Problems", "problems");
@@ -40,12 +56,6 @@ final class ReportOutline {
                 + "defect was lost.");
         out.heading(2, "Warnings", "warnings");
         list(out, r.warnings(), Tone.WARN, "None.");
-        if (r.since() != null) {
-            SinceLastNightSection.render(r.since(), out);
-        }
-        if (r.merge() != null) {
-            ShardsSection.render(r.merge(), out);
-        }
         r.families().forEach(f -> family(f, out));
     }
 

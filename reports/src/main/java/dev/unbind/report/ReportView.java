@@ -16,7 +16,7 @@ import java.util.List;
 
 /** The whole comparison report as data: what was run, the overall verdict, and one part per family. */
 record ReportView(boolean ok, List<Meta> metas, List<String> problems, List<String> warnings,
-                  List<FamilyReport> families, CiVerdict ci, Completion completion, Coverage coverage, Table fixVerdicts,
+                  List<FamilyReport> families, CiVerdict ci, Completion completion, Coverage coverage,
                   SinceLastNight since, MergeRecord merge) {
 
     static ReportView of(Assessment a, Results r, java.nio.file.Path dir) {
@@ -25,7 +25,7 @@ record ReportView(boolean ok, List<Meta> metas, List<String> problems, List<Stri
         List<FamilyReport> families = a.families().stream().map(f -> FamilyReport.of(f, r, problems, links)).toList();
         try {
             return new ReportView(a.ok(), a.metas(), a.problems(), a.warnings(), families, a.ci(), a.completion(), a.coverage(),
-                    Verdicts.overview(a), SinceLastNight.readIn(dir), MergeRecord.readIn(dir));
+                    SinceLastNight.readIn(dir), MergeRecord.readIn(dir));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read what " + dir + " keeps beside its journal", e);
         }

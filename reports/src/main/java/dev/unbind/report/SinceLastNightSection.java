@@ -16,16 +16,7 @@ final class SinceLastNightSection {
 
     static void render(SinceLastNight s, Sink out) {
         out.heading(2, "Since last night", "since-last-night");
-        if (s.previous() == null) {
-            out.paragraph(List.of(Cell.text("The first night of this history: " + count(s.newFindings().size(), "bug")
-                    + " recorded; the next night is compared with this one.")));
-        } else {
-            out.paragraph(List.of(Cell.text("Tonight (" + s.night() + ") against " + s.previous() + ": "),
-                    s.regressions().isEmpty() ? Cell.text("no regression").tone(Tone.GOOD)
-                            : Cell.text(count(s.regressions().size(), "regression")).tone(Tone.BAD),
-                    Cell.text(", " + s.newFindings().size() + " new, " + s.fixed().size() + " fixed, "
-                            + s.notSeen().size() + " not seen, " + s.stillOpen().size() + " still open.")));
-        }
+        out.paragraph(headline(s));
         table(out, "Regressions", s.regressions(), Tone.BAD, true);
         if (s.previous() != null) {
             table(out, "New", s.newFindings(), Tone.WARN, false);
@@ -43,6 +34,19 @@ final class SinceLastNightSection {
             trend(out, new LineChart(family + ": read-side cost per variant, ns per call, over the last " + s.nights()
                     + " nights", false, "ns", nights(mine), series(mine)));
         }
+    }
+
+    /** The section's first sentence: regressions, new, fixed, not seen, still open (also shown under the outcomes). */
+    static List<Cell> headline(SinceLastNight s) {
+        if (s.previous() == null) {
+            return List.of(Cell.text("The first night of this history: " + count(s.newFindings().size(), "bug")
+                    + " recorded; the next night is compared with this one."));
+        }
+        return List.of(Cell.text("Tonight (" + s.night() + ") against " + s.previous() + ": "),
+                s.regressions().isEmpty() ? Cell.text("no regression").tone(Tone.GOOD)
+                        : Cell.text(count(s.regressions().size(), "regression")).tone(Tone.BAD),
+                Cell.text(", " + s.newFindings().size() + " new, " + s.fixed().size() + " fixed, "
+                        + s.notSeen().size() + " not seen, " + s.stillOpen().size() + " still open."));
     }
 
     private static void table(Sink out, String title, List<SinceLastNight.Entry> entries, Tone tone, boolean why) {

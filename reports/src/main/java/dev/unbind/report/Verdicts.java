@@ -4,6 +4,7 @@ import dev.unbind.code.SourceLine;
 import dev.unbind.result.Assessment;
 import dev.unbind.result.CiVerdict;
 import dev.unbind.result.FixVerdict;
+import dev.unbind.result.Recommendation;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -46,18 +47,9 @@ final class Verdicts {
         });
     }
 
-    /** Every variant of every family with both verdicts: the table at the top of the report. */
-    static Table overview(Assessment a) {
-        Table.Builder t = new Table.Builder().col("Family").col("Variant").col("Fix verdict").col("CI: expectation").col("Met");
-        for (Assessment.FamilyView f : a.families()) {
-            for (Assessment.VariantView v : f.variants()) {
-                t.row(List.of(Cell.code(f.info().id()).link("#" + f.info().id()), Cell.ref(v.info().id()), fix(v.fix()),
-                        Cell.text(VerdictTable.expectation(v.info())), ci(v.ci())));
-            }
-        }
-        return t.note("Fix verdict: does the fix hold (broken: the properties some engine saw broken). "
-                + "CI: did the variant behave as its catalogue expects — a pre-fix variant that shows its defects meets it.")
-                .build();
+    /** A family's recommendation, each variant it names linked to its row. */
+    static List<Cell> recommendation(Recommendation r) {
+        return r.pieces().stream().map(p -> p.variant() ? Cell.ref(p.text()) : Cell.text(p.text())).toList();
     }
 
     /**
@@ -71,6 +63,27 @@ final class Verdicts {
             List<Cell> item = new ArrayList<>(List.of(Cell.ref(v.info().id()), Cell.text(": " + v.info().description())));
             lines(item, v.info().lines(SourceLine.FIX), "FIX", links);
             lines(item, v.info().lines(SourceLine.BUG), "BUG", links);
+            items.add(item);
+        }
+        return items;
+    }
+
+    /**
+     * What each variant's fix changes, in brief for the main page: its description, and how many
+     * {@code // FIX:} and {@code // BUG:} lines it has, linked to where the detail page lists them.
+     */
+    static List<List<Cell>> changesInBrief(Assessment.FamilyView f, String detailPage) {
+        List<List<Cell>> items = new ArrayList<>();
+        for (Assessment.VariantView v : f.variants()) {
+            List<Cell> item = new ArrayList<>(List.of(Cell.ref(v.info().id()), Cell.text(": " + v.info().description())));
+            int fix = v.info().lines(SourceLine.FIX).size();
+            int bug = v.info().lines(SourceLine.BUG).size();
+            if (fix + bug > 0) {
+                String what = (fix > 0 ? fix + " FIX" : "") + (fix > 0 && bug > 0 ? " and " : "") + (bug > 0 ? bug + " BUG" : "")
+                        + (fix + bug == 1 ? " line" : " lines");
+                item.add(Cell.text(" "));
+                item.add(Cell.text(what).link(Links.page(detailPage, f.info().id() + "-changes")));
+            }
             items.add(item);
         }
         return items;

@@ -31,6 +31,7 @@ class HtmlReportInBrowserTest {
     @BeforeAll
     static void open() throws Exception {
         Results r = ResultsFixture.results();
+        ResultsFixture.since().write(dir); // a night with history: its sentence and section must leave the card in the first screen
         new HtmlReportWriter().write(Assessment.of(r), r, dir);
         page = dir.resolve("index.html");
         browser = Chromium.start();
@@ -74,13 +75,41 @@ class HtmlReportInBrowserTest {
 
     @Test
     void theVerdictCard_isWhollyInTheFirstScreen() throws Exception {
-        JsonNode card = browser.eval("(() => { window.scrollTo(0, 0); const h = document.getElementById('card-drm');"
-                + " const t = h.nextElementSibling.getBoundingClientRect(); return {top: h.getBoundingClientRect().top,"
-                + " bottom: t.bottom, right: t.right, width: innerWidth, height: innerHeight}; })()");
+        JsonNode card = browser.eval(CARD_BOX.formatted("drm", "window.scrollTo(0, 0)"));
         assertTrue(card.get("top").asDouble() >= 0, card.toString());
         assertTrue(card.get("bottom").asDouble() <= card.get("height").asDouble(), "the card ends in the first screen: " + card);
         assertTrue(card.get("right").asDouble() <= card.get("width").asDouble(), "no sideways scrolling: " + card);
+        assertTrue(card.get("recommendation").asText().startsWith("Recommendation: No variant keeps every property"), card.toString());
     }
+
+    @Test
+    void theWidestCard_fitsOneScreen() throws Exception {
+        Path wide = dir.resolve("wide");
+        Results r = WideFamilyFixture.results();
+        new HtmlReportWriter().write(Assessment.of(r), r, wide);
+        browser.open(wide.resolve("index.html"));
+        try {
+            JsonNode card = browser.eval(CARD_BOX.formatted(WideFamilyFixture.FAMILY, "h.scrollIntoView()"));
+            Files.write(Path.of("target", "browser", "wide-card.png"), browser.screenshot());
+            assertEquals(WideFamilyFixture.VARIANTS.size() + 1, card.get("columns").asInt(), card.toString());
+            double height = card.get("bottom").asDouble() - card.get("top").asDouble();
+            assertTrue(height <= card.get("height").asDouble(), "heading, variants and recommendation in one screen: " + card);
+            assertTrue(card.get("right").asDouble() <= card.get("width").asDouble(), "no sideways scrolling: " + card);
+        } finally {
+            browser.open(page);
+        }
+    }
+
+    /**
+     * A card's box, from its heading to the end of its recommendation, after {@code %2$s} (with the
+     * heading {@code h} at hand); the card of family {@code %1$s}.
+     */
+    private static final String CARD_BOX = "(() => { const h = document.getElementById('card-%1$s'); %2$s;"
+            + " const table = h.nextElementSibling; const rec = table.nextElementSibling;"
+            + " const t = table.getBoundingClientRect(); const p = rec.getBoundingClientRect();"
+            + " return {top: h.getBoundingClientRect().top, bottom: p.bottom, right: Math.max(t.right, p.right),"
+            + " columns: table.querySelector('tr').cells.length, recommendation: rec.textContent,"
+            + " width: innerWidth, height: innerHeight}; })()";
 
     @Test
     void collapsedDetails_openAndCloseOnAClick() throws Exception {

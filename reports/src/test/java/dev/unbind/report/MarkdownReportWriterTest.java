@@ -59,16 +59,19 @@ class MarkdownReportWriterTest {
         assertEquals("UAF: [drm.ioctl-after-unplug](#drm.ioctl-after-unplug)<br>ERRNO: [1 not catalogued]"
                 + "(#finding-drm.baseline-errno-1)", broken.get(1));
         List<String> windows = row(md, "Residual windows |");
-        assertEquals("1 of 2 open<br>`AFTER_UNPLUGGED_CHECK` **open 1200/5000, violated 40/5000 (0.8%)**", windows.get(1));
+        assertEquals("1 of 2 open<br>`AFTER_UNPLUGGED_CHECK` **open 24.0% (1200/5000), violated 0.8% (40/5000)**", windows.get(1),
+                "reach rate and violation rate, each with its counts");
         List<String> readSide = row(md, "Read side vs. pre-fix |");
         assertEquals("40.0 ns (pre-fix)", readSide.get(1));
-        assertTrue(readSide.get(2).startsWith("×2.75 ("), readSide.toString());
+        assertEquals("×2.75 (1.65–4.58)", readSide.get(2), "the assessment's factor, with its interval");
         List<String> fdOpen = row(md, "Remove, fd open |");
         assertEquals(List.of("Remove, fd open", "12.0 / 80.0 (5000)", "15.0 / 120.0 (4000)"), fdOpen);
         assertEquals(List.of("Remove, reader blocked", "–", "–"), row(md, "Remove, reader blocked |"));
-        assertTrue(md.contains("Recommendation: No variant keeps every property: 2 variants break UAF in 1, HANG in 1, "
-                + "ERRNO in 1."), md);
-        assertTrue(md.contains("| [`drm`](#card-drm) | No variant keeps every property"), "the outcomes table");
+        assertTrue(md.contains("Recommendation: No variant keeps every property: [`" + BASELINE + "`](#" + BASELINE
+                + ") leaves UAF, ERRNO; [`" + FIXED + "`](#" + FIXED + ") leaves HANG."), md);
+        String sentence = "No variant keeps every property: [`" + BASELINE + "`](#" + BASELINE + ") leaves UAF, ERRNO; [`"
+                + FIXED + "`](#" + FIXED + ") leaves HANG.";
+        assertTrue(md.contains("| [`drm`](#card-drm) | " + sentence + " |"), "the outcomes table: the card's sentence");
     }
 
     @Test
@@ -91,19 +94,45 @@ class MarkdownReportWriterTest {
     }
 
     @Test
-    void findingsRow_showsTheFirstDetectionAndLinksTheFindingFileAndTheWitnessPage() {
+    void findingsRow_showsTheFirstDetection_linkedToTheWitnessPage() {
         List<String> header = header(md, "| Defect | What | Variant |");
+        assertFalse(header.contains("Witness"), "the detection is the link: no column of its own");
         List<String> uaf = row(md, "<a id=\"drm.ioctl-after-unplug\"></a>");
         assertEquals("found", uaf.get(header.indexOf("Status")));
-        assertEquals("[explorer 2.500 s · 17 schedules +1](findings/drm.baseline-uaf-1.json)",
+        assertEquals("[explorer 2.500 s · 17 schedules +1](witnesses/drm.ioctl-after-unplug.md)",
                 uaf.get(header.indexOf("First detection")));
         assertEquals("<a id=\"drm.ioctl-after-unplug\"></a>`drm.ioctl-after-unplug`", uaf.get(header.indexOf("Defect")));
         assertEquals("`" + BASELINE + "`", uaf.get(header.indexOf("Variant")));
-        assertEquals("[witness](witnesses/drm.ioctl-after-unplug.md)", uaf.get(header.indexOf("Witness")));
         List<String> leak = row(md, "<a id=\"drm.release-leak\"></a>");
         assertEquals("**not found: detection regression**", leak.get(header.indexOf("Status")));
         List<String> fence = row(md, "<a id=\"drm.late-fault\"></a>");
         assertEquals("not detected (sampled only)", fence.get(header.indexOf("Status")));
+    }
+
+    @Test
+    void sinceLastNight_isOneSentenceUnderTheOutcomes_andItsSectionFollowsTheCards(@TempDir Path withHistory) throws IOException {
+        Results r = ResultsFixture.results();
+        ResultsFixture.since().write(withHistory);
+        new MarkdownReportWriter().write(Assessment.of(r), r, withHistory);
+        String page = Files.readString(withHistory.resolve("report.md"), StandardCharsets.UTF_8);
+        int outcomes = page.indexOf("| [`drm`](#card-drm) |");
+        int sentence = page.indexOf("[Since last night](#since-last-night): Tonight (2025-01-02) against 2025-01-01: "
+                + "**1 regression**, 1 new, 0 fixed, 0 not seen, 0 still open.");
+        int card = page.indexOf("<a id=\"card-drm\"></a>");
+        int section = page.indexOf("## <a id=\"since-last-night\"></a>Since last night");
+        int contents = page.indexOf("## <a id=\"contents\"></a>Contents");
+        assertTrue(0 < outcomes && outcomes < sentence && sentence < card && card < section && section < contents,
+                List.of(outcomes, sentence, card, section, contents) + "\n" + page);
+    }
+
+    @Test
+    void whatEachFixChanges_isInBriefOnTheMainPage_itsLinesOnTheDetailPage() {
+        String brief = section("### <a id=\"drm-changes\"></a>What each fix changes", "### ");
+        assertTrue(brief.contains("- [`" + FIXED + "`](#" + FIXED + "): the fix [1 FIX line](families/drm.md#drm-changes)"), brief);
+        assertFalse(brief.contains("DrmSubject.java"), "no source links on the main page: " + brief);
+        String lines = section(detail, "## <a id=\"drm-changes\"></a>What each fix changes", "## ");
+        assertTrue(lines.contains("FIX: [`DrmSubject.java:171`]("), lines);
+        assertTrue(lines.contains("DrmSubject.java#L171) (every ioctl inside drm_dev_enter/exit)."), lines);
     }
 
     @Test
@@ -143,7 +172,8 @@ class MarkdownReportWriterTest {
         List<String> header = header(md, "| Defect | What | Variant |");
         List<String> errno = row(md, "<a id=\"finding-drm.baseline-errno-1\"></a>not in the catalogue |");
         assertEquals("poll returned -19 as a mask", errno.get(header.indexOf("What")));
-        assertEquals("[witness](witnesses/finding-drm.baseline-errno-1.md)", errno.get(header.indexOf("Witness")));
+        assertTrue(errno.get(header.indexOf("First detection")).endsWith("(witnesses/finding-drm.baseline-errno-1.md)"),
+                errno.toString());
         List<String> hang = row(md, "<a id=\"finding-drm.unplug-enter-exit-hang-1\"></a>**not in the catalogue**");
         assertEquals("HANG", hang.get(header.indexOf("Kind")), "a fixed variant's finding is marked bad: " + hang);
     }
@@ -167,9 +197,10 @@ class MarkdownReportWriterTest {
         List<String> header = header("| Situation | Variant |");
         List<String> fixed = rowWith("fd open", "[`" + FIXED + "`](#" + FIXED + ")");
         assertEquals("15.0 / 120.0 (4000)", fixed.get(header.indexOf("remove: p50 / p99 µs (samples)")));
-        assertEquals("×1.50", fixed.get(header.indexOf("remove: p99 vs. pre-fix")));
+        assertEquals("×1.50 (1.50–1.50)", fixed.get(header.indexOf("remove: p99 vs. pre-fix")),
+                "three sample values: the p99's interval is one bucket");
         List<String> base = rowWith("fd open", "[`" + BASELINE + "`](#" + BASELINE + ")");
-        assertEquals("baseline", base.get(header.indexOf("remove: p99 vs. pre-fix")));
+        assertEquals("(the base)", base.get(header.indexOf("remove: p99 vs. pre-fix")));
     }
 
     @Test
@@ -195,9 +226,9 @@ class MarkdownReportWriterTest {
         List<String> fixed = rowWith("[`" + FIXED + "`](#" + FIXED + ")", "`ioctl(GET_PARAM)`");
         assertEquals("110.0", fixed.get(header.indexOf("ns per call")));
         assertEquals("99.0–165.0", fixed.get(header.indexOf("Batches (fastest–slowest)")));
-        assertEquals("×2.75 (1.65–4.58)", fixed.get(header.indexOf("vs. first")), "the widest ratio the batch ranges allow");
+        assertEquals("×2.75 (1.65–4.58)", fixed.get(header.indexOf("vs. pre-fix")), "the widest ratio the batch ranges allow");
         List<String> base = rowWith("[`" + BASELINE + "`](#" + BASELINE + ")", "`ioctl(GET_PARAM)`");
-        assertEquals("(the base)", base.get(header.indexOf("vs. first")));
+        assertEquals("(the base)", base.get(header.indexOf("vs. pre-fix")));
     }
 
     @Test

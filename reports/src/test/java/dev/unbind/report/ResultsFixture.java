@@ -1,5 +1,6 @@
 package dev.unbind.report;
 
+import dev.unbind.code.SourceLine;
 import dev.unbind.finding.Finding;
 import dev.unbind.finding.Firing;
 import dev.unbind.finding.Kind;
@@ -45,6 +46,7 @@ final class ResultsFixture {
     static final String NASTY_SUMMARY = "remove <blocked> & stuck | waiting on srcu";
     static final String UAF_FILE = "findings/drm.baseline-uaf-1.json";
     static final int WITNESS_STEPS = 45;
+    static final String FIX_SOURCE = "subjects/src/main/java/dev/unbind/subjects/drm/DrmSubject.java";
 
     private ResultsFixture() {
     }
@@ -53,7 +55,9 @@ final class ResultsFixture {
         Catalogue catalogue = new Catalogue(List.of(new Catalogue.FamilyInfo(FAMILY, "DRM device unplug",
                 "drm_dev_enter/exit around every ioctl against drm_dev_unplug.",
                 List.of(new Catalogue.VariantInfo(BASELINE, "Baseline", "pre-fix code", "SHOWS_ITS_DEFECTS"),
-                        new Catalogue.VariantInfo(FIXED, "Unplug with enter/exit", "the fix", "KEEPS_EVERY_PROPERTY")),
+                        new Catalogue.VariantInfo(FIXED, "Unplug with enter/exit", "the fix", "KEEPS_EVERY_PROPERTY",
+                                List.of(new SourceLine(SourceLine.FIX, FIX_SOURCE, 171, "drm_dev_enter(dev)",
+                                        "every ioctl inside drm_dev_enter/exit", "DrmSubject.UnplugEnterExit")))),
                 List.of(new Catalogue.ScenarioInfo("ioctl-vs-unplug", "ioctl races unplug"),
                         new Catalogue.ScenarioInfo("close-vs-unplug", "close races unplug"),
                         new Catalogue.ScenarioInfo("mmap-vs-unplug", "fault races unplug")),
@@ -132,5 +136,17 @@ final class ResultsFixture {
             h.recordValue(i < n * 0.55 ? p50 : i < n * 0.98 ? (p50 + p99) / 2 : p99);
         }
         return LatencyStat.of(op, "FD_OPEN", h);
+    }
+
+    /** A night against the one before: the fix's hang is a regression, the baseline's errno is new. */
+    static dev.unbind.history.SinceLastNight since() {
+        var hang = new dev.unbind.history.SinceLastNight.Entry("HANG|srcu drm_unplug_srcu", FIXED, null, "HANG",
+                NASTY_SUMMARY, "2025-01-02", 1, "a variant that must keep every property now hangs");
+        var errno = new dev.unbind.history.SinceLastNight.Entry("ERRNO|poll", BASELINE, null, "ERRNO",
+                "poll returned -19 as a mask", "2025-01-02", 1, "");
+        var trend = new dev.unbind.history.SinceLastNight.Trend(FAMILY, FAMILY, List.of("2025-01-01", "2025-01-02"),
+                java.util.Arrays.asList(2.0, 2.5));
+        return new dev.unbind.history.SinceLastNight(dev.unbind.history.SinceLastNight.FORMAT, "2025-01-02", "2025-01-01", 2,
+                List.of(errno), List.of(), List.of(hang), List.of(), List.of(), List.of(trend), List.of());
     }
 }

@@ -30,7 +30,6 @@ public final class Bookkeeping {
                 forClasses("dev.unbind.kernel.Kernel").methods("self", "actor", "newActor", "register", "actorNamed",
                         "actors", "at", "fails", "kzalloc", "report", "reportStall", "progress", "progressMark",
                         "fallibleSteps", "findingList", "findings", "trace").ignore(),
-                forClasses("dev.unbind.kernel.Fence").methods("caller").ignore(),
                 forClasses("dev.unbind.kernel.Actor").methods("site", "step", "stepName", "op", "name", "nextHit",
                         "toString").ignore(),
                 forClasses("dev.unbind.kernel.Cell").methods("name", "type", "generation", "allocSite", "freeSite",
